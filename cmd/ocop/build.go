@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	ocop "github.com/ocop-vn/ocop"
+	"github.com/ocop-vn/ocop/generator/site"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	var out string
+	var noMinify, fileURLs bool
+	fs := newFlagSet("build", "ocop build [-s DIR] [-o DIR] [--now YYYY-MM-DD] [--base-url URL] [--no-minify] [--file-urls]", stderr)
+	sf.register(fs)
+	fs.StringVar(&out, "o", "public", "output folder; replaced only when the build succeeds")
+	fs.BoolVar(&noMinify, "no-minify", false, "write pages as rendered, for reading a theme's output")
+	fs.BoolVar(&fileURLs, "file-urls", false, "end links with index.html so the output can be browsed from disk (USB stick)")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	now, err := sf.date()
+	if err != nil {
+		fmt.Fprintln(stderr, "ocop build:", err)
+		return 2
+	}
+	res, problems := site.Build(sf.dir, out, site.Options{Now: now, BaseURL: sf.baseURL, Theme: ocop.Theme, NoMinify: noMinify, FileURLs: fileURLs})
+	if problems.Len() > 0 {
+		problems.Print(stderr)
+		fmt.Fprintf(stderr, "build failed: %s left unchanged\n", out)
+		return 1
+	}
+	fmt.Fprintf(stdout, "built %s into %s\n", res, out)
+	return 0
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlagSet("check", "ocop check [-s DIR] [--now YYYY-MM-DD] [--base-url URL]", stderr)
+	sf.register(fs)
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	now, err := sf.date()
+	if err != nil {
+		fmt.Fprintln(stderr, "ocop check:", err)
+		return 2
+	}
+	res, problems := site.Check(sf.dir, site.Options{Now: now, BaseURL: sf.baseURL, Theme: ocop.Theme})
+	if problems.Len() > 0 {
+		problems.Print(stderr)
+		return 1
+	}
+	fmt.Fprintf(stdout, "ok: %d products, %d pages checked\n", res.Products, res.Pages)
+	return 0
+}

@@ -1,0 +1,726 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/gif" // register decoders so product photos can be checked
+	_ "image/jpeg"
+	_ "image/png"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	_ "golang.org/x/image/webp"
+
+	"github.com/ocop-vn/ocop/generator/config"
+	"github.com/ocop-vn/ocop/generator/diag"
+	"github.com/ocop-vn/ocop/generator/rubric"
+	"github.com/ocop-vn/ocop/generator/vntext"
+	"github.com/ocop-vn/ocop/generator/yamlx"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize bounds any one text file. A product story or news article is a
+// few kilobytes; anything this large is a mistake (a pasted binary, a
+// runaway export) and must not exhaust memory.
+const MaxFileSize = 8 << 20
+
+// Options tune loading.
+type Options struct {
+	// Now is the build date, against which certificates expire.
+	Now time.Time
+	// BaseURL, when set, replaces site.yaml's base_url.
+	BaseURL string
+}
+
+// Load reads the whole site rooted at site and returns the catalogue with
+// every problem found. The catalogue is usable (for partial previews) even
+// when there are problems, but must not be published then.
+func Load(site fs.FS, opts Options) (*Catalog, *diag.List) {
+	l := &diag.List{}
+	c := &Catalog{
+		ProductBySlug:  map[string]*Product{},
+		ProducerByID:   map[string]*Producer{},
+		SalesPointByID: map[string]*SalesPoint{},
+	}
+	c.Site = config.Load(site, opts.BaseURL, l)
+	c.Rubrics = rubric.Load(site, l)
+	if _, ok := c.Rubrics.Get(c.Site.Rubric); !ok {
+		l.AddHint(diag.Pos{File: config.File}, "known criteria sets: "+strings.Join(c.Rubrics.IDs(), ", "),
+			"unknown criteria set `%s` in `rubric`", c.Site.Rubric)
+	}
+	ld := loader{fsys: site, l: l}
+	c.Producers = loadRecords(&ld, "content/producers", func(id, file string, n *yaml.Node) *Producer {
+		p := &Producer{ID: id, File: file}
+		if n == nil {
+			return p
+		}
+		yamlx.Decode(file, n, p, l)
+		ld.checkKind(file, n, "kind", p.Kind, ProducerKinds)
+		ld.checkURL(file, n, "website", p.Website)
+		return p
+	})
+	c.SalesPoints = loadRecords(&ld, "content/sales-points", func(id, file string, n *yaml.Node) *SalesPoint {
+		s := &SalesPoint{ID: id, File: file}
+		if n == nil {
+			return s
+		}
+		yamlx.Decode(file, n, s, l)
+		ld.checkKind(file, n, "kind", s.Kind, SalesPointKinds)
+		ld.checkURL(file, n, "website", s.Website)
+		if s.Geo != nil && (s.Geo.Lat < -90 || s.Geo.Lat > 90 || s.Geo.Lng < -180 || s.Geo.Lng > 180) {
+			l.Add(yamlx.PosOf(file, n, "geo"), "coordinates out of range: lat must be within ±90 and lng within ±180")
+		}
+		return s
+	})
+	for _, p := range c.Producers {
+		c.ProducerByID[p.ID] = p
+	}
+	for _, s := range c.SalesPoints {
+		c.SalesPointByID[s.ID] = s
+	}
+	c.News = ld.loadNews()
+	c.Pages = ld.loadPages()
+	c.Products = ld.loadProducts(c)
+	c.link(l, opts.Now)
+	return c, l
+}
+
+// loader carries what every file reader needs.
+type loader struct {
+	fsys fs.FS
+	l    *diag.List
+}
+
+// read returns a text file's bytes with BOM and CRLF removed, or reports why
+// it cannot be used.
+func (ld *loader) read(name string) ([]byte, bool) {
+	if fi, err := fs.Stat(ld.fsys, name); err == nil && fi.Size() > MaxFileSize {
+		ld.l.Add(diag.Pos{File: name}, "file is too large (%d MB); the limit is %d MB", fi.Size()>>20, MaxFileSize>>20)
+		return nil, false
+	}
+	src, err := fs.ReadFile(ld.fsys, name)
+	if err != nil {
+		ld.l.Add(diag.Pos{File: name}, "cannot read: %v", err)
+		return nil, false
+	}
+	if !vntext.ValidUTF8(src) {
+		line, col := invalidUTF8At(src)
+		ld.l.AddHint(diag.Pos{File: name, Line: line, Col: col},
+			"save the file as UTF-8 (in most editors: Save As → Encoding: UTF-8); old TCVN3/VNI text must be converted with Unikey first",
+			"file is not UTF-8 text")
+		return nil, false
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		ld.l.Add(diag.Pos{File: name}, "file contains binary data, not text")
+		return nil, false
+	}
+	return normalise(src), true
+}
+
+func invalidUTF8At(src []byte) (line, col int) {
+	line, col = 1, 1
+	for len(src) > 0 {
+		r, size := rune(src[0]), 1
+		if r >= 0x80 {
+			var ok bool
+			r, size, ok = decodeRune(src)
+			if !ok {
+				return line, col
+			}
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		src = src[size:]
+	}
+	return line, col
+}
+
+// yaml reads and parses a YAML file; nil means a problem was recorded.
+func (ld *loader) yaml(name string) *yaml.Node {
+	src, ok := ld.read(name)
+	if !ok {
+		return nil
+	}
+	return yamlx.Parse(name, src, ld.l)
+}
+
+func (ld *loader) checkKind(file string, n *yaml.Node, key, val string, kinds map[string]string) {
+	if val == "" {
+		return
+	}
+	if _, ok := kinds[val]; !ok {
+		ld.l.AddHint(yamlx.PosOf(file, n, key), "use one of: "+strings.Join(sortedKeys(kinds), ", "), "unknown %s `%s`", key, val)
+	}
+}
+
+var urlRE = regexp.MustCompile(`^https?://[^\s/$.?#][^\s]*$`)
+
+func (ld *loader) checkURL(file string, n *yaml.Node, key, val string) {
+	if val != "" && !urlRE.MatchString(val) {
+		ld.l.AddHint(yamlx.PosOf(file, n, key), "write the full address, starting with https://", "`%s` is not a web address: %q", key, val)
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// loadRecords reads every <id>.yaml in dir with decode, in id order. A file
+// that cannot be parsed is passed to decode with a nil node, so its id stays
+// known and references to it do not add a second, misleading problem.
+func loadRecords[T any](ld *loader, dir string, decode func(id, file string, n *yaml.Node) *T) []*T {
+	entries, err := fs.ReadDir(ld.fsys, dir)
+	if err != nil {
+		return nil
+	}
+	var out []*T
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		file := dir + "/" + name
+		id, ok := strings.CutSuffix(name, ".yaml")
+		if !ok {
+			if !strings.HasSuffix(name, ".md") || !strings.EqualFold(name, "README.md") {
+				ld.l.AddHint(diag.Pos{File: file}, "records are YAML files named <id>.yaml", "unexpected file")
+			}
+			continue
+		}
+		if !ld.checkSlug(file, id, "file name") {
+			continue
+		}
+		n := ld.yaml(file)
+		if n == nil {
+			out = append(out, decode(id, file, nil))
+			continue
+		}
+		out = append(out, decode(id, file, n))
+	}
+	return out
+}
+
+// checkSlug reports whether id is usable as a URL segment, and records a
+// problem with the name to use otherwise.
+func (ld *loader) checkSlug(file, id, what string) bool {
+	if vntext.IsSlug(id) {
+		return true
+	}
+	hint := "use lower-case letters a–z, digits and hyphens"
+	if s := vntext.Slug(id); s != "" {
+		hint = fmt.Sprintf("rename it to `%s`", s)
+	}
+	ld.l.AddHint(diag.Pos{File: file}, hint, "%s `%s` is not a valid URL slug", what, id)
+	return false
+}
+
+var newsNameRE = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)\.md$`)
+
+func (ld *loader) loadNews() []*News {
+	var out []*News
+	seen := map[string]string{}
+	for _, name := range ld.mdFiles("content/news") {
+		file := "content/news/" + name
+		m := newsNameRE.FindStringSubmatch(name)
+		if m == nil {
+			ld.l.AddHint(diag.Pos{File: file}, "name news files <yyyy-mm-dd>-<slug>.md, e.g. 2021-04-06-tra-xanh-dat-3-sao.md", "news file name has no date")
+			continue
+		}
+		if !ld.checkSlug(file, m[2], "slug") {
+			continue
+		}
+		n := &News{Slug: m[2], File: file}
+		node := ld.markdown(file, n, &n.Body, &n.BodyLine)
+		if node == nil {
+			continue
+		}
+		if n.Date.IsZero() {
+			n.Date, _ = yamlx.ParseDate(m[1])
+			if n.Date.IsZero() {
+				ld.l.Add(diag.Pos{File: file}, "invalid date `%s` in the file name", m[1])
+			}
+		}
+		if prev, dup := seen[n.Slug]; dup {
+			ld.l.AddHint(diag.Pos{File: file, Line: 1, Col: 1}, "change one slug: both would be /tin-tuc/"+n.Slug+"/",
+				"news slug `%s` is also used by %s", n.Slug, prev)
+			continue
+		}
+		seen[n.Slug] = file
+		n.node = node
+		if n.Image != "" {
+			n.ImagePath = ld.localPath(file, yamlx.PosOf(file, node, "image"), "content/news", n.Image)
+		}
+		out = append(out, n)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Date.Equal(out[j].Date.Time) {
+			return out[i].Date.After(out[j].Date.Time)
+		}
+		return out[i].Slug < out[j].Slug
+	})
+	return out
+}
+
+func (ld *loader) loadPages() []*Page {
+	var out []*Page
+	for _, name := range ld.mdFiles("content/pages") {
+		file := "content/pages/" + name
+		slug := strings.TrimSuffix(name, ".md")
+		if !ld.checkSlug(file, slug, "page file name") {
+			continue
+		}
+		if ReservedPaths[slug] {
+			ld.l.AddHint(diag.Pos{File: file}, "rename the page", "page name `%s` is taken by a section of the site", slug)
+			continue
+		}
+		p := &Page{Slug: slug, File: file}
+		if ld.markdown(file, p, &p.Body, &p.BodyLine) == nil {
+			continue
+		}
+		out = append(out, p)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Menu != out[j].Menu {
+			return out[i].Menu < out[j].Menu
+		}
+		return out[i].Slug < out[j].Slug
+	})
+	return out
+}
+
+// ReservedPaths are the first URL segments the site's own sections use; a
+// free page may not take one.
+var ReservedPaths = map[string]bool{
+	"san-pham": true, "hang-sao": true, "nhom": true, "dia-ban": true, "chu-the": true,
+	"diem-ban": true, "tin-tuc": true, "trang-thai": true, "tim-kiem": true, "static": true,
+	"anh": true, "404": true, "sitemap": true, "robots": true, "en": true, "data": true,
+}
+
+func (ld *loader) mdFiles(dir string) []string {
+	entries, err := fs.ReadDir(ld.fsys, dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if !strings.HasSuffix(e.Name(), ".md") {
+			ld.l.AddHint(diag.Pos{File: dir + "/" + e.Name()}, "this folder holds Markdown files (.md)", "unexpected file")
+			continue
+		}
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+// markdown reads a front-matter Markdown file, decodes its front matter into
+// v and stores the NFC body.
+func (ld *loader) markdown(file string, v any, body *string, bodyLine *int) *yaml.Node {
+	src, ok := ld.read(file)
+	if !ok {
+		return nil
+	}
+	fm, b, line, err := splitFrontMatter(src)
+	if err != nil {
+		ld.l.Add(diag.Pos{File: file, Line: 1, Col: 1}, "%v", err)
+		return nil
+	}
+	n := yamlx.Parse(file, fm, ld.l)
+	if n == nil {
+		return nil
+	}
+	yamlx.Decode(file, n, v, ld.l)
+	*body, *bodyLine = vntext.NFC(string(b)), line
+	return n
+}
+
+// localPath resolves a path written in a file relative to dir and checks it
+// stays inside dir's tree and exists.
+func (ld *loader) localPath(file string, pos diag.Pos, dir, p string) string {
+	if path.IsAbs(p) || strings.Contains(p, "\\") {
+		ld.l.AddHint(pos, "write a path relative to "+dir, "absolute path `%s` not allowed", p)
+		return ""
+	}
+	full := path.Join(dir, p)
+	if !strings.HasPrefix(full, dir+"/") {
+		ld.l.AddHint(pos, "keep files inside "+dir, "path `%s` leaves the folder", p)
+		return ""
+	}
+	if _, err := fs.Stat(ld.fsys, full); err != nil {
+		ld.l.Add(pos, "file `%s` not found", full)
+		return ""
+	}
+	return full
+}
+
+// loadProducts finds every product folder under products/ (a folder holding
+// product.yaml, at any depth) and loads them in parallel.
+func (ld *loader) loadProducts(c *Catalog) []*Product {
+	var dirs []string
+	ld.findProducts("products", &dirs)
+	out := make([]*Product, len(dirs))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				out[i] = ld.loadProduct(c, dirs[i])
+			}
+		}()
+	}
+	for i := range dirs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	products := out[:0]
+	for _, p := range out {
+		if p != nil {
+			products = append(products, p)
+		}
+	}
+	sort.Slice(products, func(i, j int) bool { return products[i].Slug < products[j].Slug })
+	return products
+}
+
+func (ld *loader) findProducts(dir string, dirs *[]string) {
+	entries, err := fs.ReadDir(ld.fsys, dir)
+	if err != nil {
+		return
+	}
+	var subdirs []string
+	isProduct, hasFiles := false, false
+	for _, e := range entries {
+		switch {
+		case strings.HasPrefix(e.Name(), "."):
+		case e.IsDir():
+			subdirs = append(subdirs, e.Name())
+		case e.Name() == "product.yaml":
+			isProduct = true
+		default:
+			hasFiles = true
+		}
+	}
+	if isProduct {
+		*dirs = append(*dirs, dir)
+		return
+	}
+	if hasFiles && dir != "products" {
+		for _, e := range entries {
+			if !e.IsDir() && (strings.HasSuffix(e.Name(), ".yaml") || e.Name() == "story.md") {
+				ld.l.AddHint(diag.Pos{File: dir + "/" + e.Name()}, "every product folder needs a file named exactly product.yaml",
+					"file is in a folder without product.yaml")
+			}
+		}
+	}
+	for _, s := range subdirs {
+		ld.findProducts(dir+"/"+s, dirs)
+	}
+}
+
+func (ld *loader) loadProduct(c *Catalog, dir string) *Product {
+	file := dir + "/product.yaml"
+	slug := path.Base(dir)
+	if !ld.checkSlug(file, slug, "product folder name") {
+		return nil
+	}
+	p := &Product{Slug: slug, Dir: dir, File: file}
+	n := ld.yaml(file)
+	if n == nil {
+		// Keep the slug known so references to it do not cascade.
+		p.node = &yaml.Node{Kind: yaml.MappingNode}
+		return p
+	}
+	p.node = n
+	yamlx.Decode(file, n, p, ld.l)
+	ld.checkURL(file, n, "traceability", p.Traceability)
+	if story := dir + "/story.md"; exists(ld.fsys, story) {
+		if src, ok := ld.read(story); ok {
+			p.Story, p.StoryFile = vntext.NFC(string(src)), story
+		}
+	}
+	p.Photos = ld.productImages(p)
+	p.Evaluations = ld.evaluations(c, p)
+	return p
+}
+
+func exists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
+}
+
+var imageExts = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true}
+
+// productImages resolves the listed images, or all files in images/.
+func (ld *loader) productImages(p *Product) []Image {
+	dir := p.Dir + "/images"
+	var out []Image
+	if len(p.Images) > 0 {
+		for i, name := range p.Images {
+			pos := yamlx.ItemPos(p.File, p.node, "images", i)
+			full := ld.localPath(p.File, pos, dir, strings.TrimPrefix(name, "images/"))
+			if full == "" {
+				continue
+			}
+			if img, ok := ld.image(full, pos); ok {
+				out = append(out, img)
+			}
+		}
+		return out
+	}
+	entries, err := fs.ReadDir(ld.fsys, dir)
+	if err != nil {
+		return nil
+	}
+	for _, e := range entries { // ReadDir sorts by name
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		full := dir + "/" + e.Name()
+		if img, ok := ld.image(full, diag.Pos{File: full}); ok {
+			out = append(out, img)
+		}
+	}
+	return out
+}
+
+func (ld *loader) image(full string, pos diag.Pos) (Image, bool) {
+	if !imageExts[strings.ToLower(path.Ext(full))] {
+		ld.l.AddHint(pos, "use JPEG, PNG, GIF or WebP photos, or move other files out of images/", "`%s` is not an image file", full)
+		return Image{}, false
+	}
+	f, err := ld.fsys.Open(full)
+	if err != nil {
+		ld.l.Add(pos, "cannot open image `%s`: %v", full, err)
+		return Image{}, false
+	}
+	defer f.Close()
+	cfg, _, err := image.DecodeConfig(f)
+	if err != nil {
+		ld.l.AddHint(pos, "re-export the photo as JPEG or PNG", "`%s` is not a readable image: %v", full, err)
+		return Image{}, false
+	}
+	return Image{Path: full, Name: path.Base(full), Width: cfg.Width, Height: cfg.Height}, true
+}
+
+// evaluations reads scores/*.yaml, oldest first.
+func (ld *loader) evaluations(c *Catalog, p *Product) []*Evaluation {
+	dir := p.Dir + "/scores"
+	entries, err := fs.ReadDir(ld.fsys, dir)
+	if err != nil {
+		return nil
+	}
+	var out []*Evaluation
+	for _, e := range entries {
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		file := dir + "/" + e.Name()
+		if !strings.HasSuffix(e.Name(), ".yaml") {
+			ld.l.AddHint(diag.Pos{File: file}, "score files are YAML: <yyyy-mm-dd>-<level>.yaml", "unexpected file")
+			continue
+		}
+		n := ld.yaml(file)
+		if n == nil {
+			continue
+		}
+		ev := &Evaluation{File: file, node: n}
+		yamlx.Decode(file, n, ev, ld.l)
+		ld.checkEvaluation(c, ev)
+		out = append(out, ev)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date.Time) })
+	return out
+}
+
+func (ld *loader) checkEvaluation(c *Catalog, ev *Evaluation) {
+	file, n := ev.File, ev.node
+	if ev.Rubric == "" {
+		ev.Rubric = c.Site.Rubric
+	}
+	if s, ok := c.Rubrics.Get(ev.Rubric); ok {
+		ev.Set = s
+	} else {
+		ld.l.AddHint(yamlx.PosOf(file, n, "rubric"), "known criteria sets: "+strings.Join(c.Rubrics.IDs(), ", "),
+			"unknown criteria set `%s`", ev.Rubric)
+	}
+	if ev.Level != "" {
+		if _, ok := Levels[ev.Level]; !ok {
+			ld.l.AddHint(yamlx.PosOf(file, n, "level"), "use one of: "+strings.Join(sortedKeys(Levels), ", "), "unknown council level `%s`", ev.Level)
+		}
+	}
+	if ev.Date.IsZero() && ev.Decision != nil {
+		ev.Date = ev.Decision.Date
+	}
+	if ev.Date.IsZero() && yamlx.Value(n, "date") == nil {
+		ld.l.AddHint(yamlx.PosOf(file, n, "date"), "add `date: YYYY-MM-DD`, the day the council met", "evaluation has no date")
+	}
+	switch {
+	case len(ev.Sheets) > 0:
+		sum := 0.0
+		for _, sheet := range ev.Sheets {
+			for _, pts := range sheet {
+				sum += pts
+			}
+		}
+		ev.Average, ev.HasScore = sum/float64(len(ev.Sheets)), true
+		if ev.Total != nil {
+			ld.l.AddHint(yamlx.PosOf(file, n, "total"), "remove `total`: it is computed from the sheets", "both `sheets` and `total` given")
+		}
+	case ev.Total != nil:
+		ev.Average, ev.HasScore = *ev.Total, true
+		if *ev.Total < 0 || *ev.Total > 100 {
+			ld.l.Add(yamlx.PosOf(file, n, "total"), "`total` must be between 0 and 100, found %g", *ev.Total)
+		}
+	}
+	if d := ev.Decision; d != nil {
+		dn := yamlx.Value(n, "decision")
+		if d.Star < 1 || d.Star > 5 {
+			ld.l.Add(yamlx.PosOf(file, dn, "star"), "decision `star` must be 1 to 5, found %d", d.Star)
+			d.Star = 0
+		}
+		if d.Date.IsZero() && yamlx.Value(dn, "date") == nil {
+			ld.l.AddHint(yamlx.PosOf(file, dn, "date"), "add `date: YYYY-MM-DD` as printed on the decision", "decision has no date")
+		}
+		if !d.ValidUntil.IsZero() && !d.Date.IsZero() && !d.ValidUntil.After(d.Date.Time) {
+			ld.l.Add(yamlx.PosOf(file, dn, "valid_until"), "`valid_until` %s is not after the decision date %s", d.ValidUntil, d.Date)
+		}
+	}
+}
+
+// link resolves references between files, checks they exist, and derives
+// each product's certificate.
+func (c *Catalog) link(l *diag.List, now time.Time) {
+	def, _ := c.Rubrics.Get(c.Site.Rubric)
+	for _, p := range c.Products {
+		if prev, dup := c.ProductBySlug[p.Slug]; dup {
+			l.AddHint(diag.Pos{File: p.File}, "rename one folder: both would be /san-pham/"+p.Slug+"/",
+				"product slug `%s` is also used by %s", p.Slug, prev.File)
+			continue
+		}
+		c.ProductBySlug[p.Slug] = p
+		p.Rubric = def
+		if n := len(p.Evaluations); n > 0 && p.Evaluations[n-1].Set != nil {
+			p.Rubric = p.Evaluations[n-1].Set
+		}
+		c.checkGroup(l, p)
+		if p.Producer != "" {
+			if pr, ok := c.ProducerByID[p.Producer]; ok {
+				p.ProducerRef = pr
+			} else {
+				l.AddHint(yamlx.PosOf(p.File, p.node, "producer"), "create content/producers/"+p.Producer+".yaml or fix the id",
+					"unknown producer `%s`", p.Producer)
+			}
+		}
+		for i, id := range p.SoldAt {
+			if s, ok := c.SalesPointByID[id]; ok {
+				p.SalesPointRef = append(p.SalesPointRef, s)
+			} else {
+				l.AddHint(yamlx.ItemPos(p.File, p.node, "sold_at", i), "create content/sales-points/"+id+".yaml or fix the id",
+					"unknown sales point `%s`", id)
+			}
+		}
+		p.certify(now)
+		p.node = nil
+		for _, e := range p.Evaluations {
+			e.node = nil
+		}
+	}
+	for _, n := range c.News {
+		for i, id := range n.Products {
+			if p, ok := c.ProductBySlug[id]; ok {
+				n.ProductRefs = append(n.ProductRefs, p)
+				if !n.Draft {
+					p.News = append(p.News, n)
+				}
+			} else {
+				l.AddHint(yamlx.ItemPos(n.File, n.node, "products", i), "use the product's folder name", "unknown product `%s` in `products`", id)
+			}
+		}
+		n.node = nil
+	}
+	for _, p := range c.Products {
+		if p.Draft || c.ProductBySlug[p.Slug] != p {
+			continue
+		}
+		if p.ProducerRef != nil {
+			p.ProducerRef.Products = append(p.ProducerRef.Products, p)
+		}
+		for _, s := range p.SalesPointRef {
+			s.Products = append(s.Products, p)
+		}
+	}
+	for _, pr := range c.Producers {
+		SortByStar(pr.Products)
+	}
+	for _, s := range c.SalesPoints {
+		SortByStar(s.Products)
+	}
+}
+
+func (c *Catalog) checkGroup(l *diag.List, p *Product) {
+	if p.Rubric == nil || p.Group == "" {
+		if p.Subgroup != "" && p.Group == "" {
+			l.Add(yamlx.PosOf(p.File, p.node, "subgroup"), "`subgroup` given without `group`")
+		}
+		return
+	}
+	g, ok := p.Rubric.Group(p.Group)
+	if !ok {
+		l.AddHint(yamlx.PosOf(p.File, p.node, "group"), "groups of "+p.Rubric.ID+": "+strings.Join(p.Rubric.GroupIDs(), ", "),
+			"unknown product group `%s`", p.Group)
+		return
+	}
+	p.GroupName = g.Name
+	if p.Subgroup == "" {
+		return
+	}
+	sg, ok := g.Subgroup(p.Subgroup)
+	if !ok {
+		ids := make([]string, len(g.Subgroups))
+		for i, s := range g.Subgroups {
+			ids[i] = s.ID
+		}
+		l.AddHint(yamlx.PosOf(p.File, p.node, "subgroup"), "subgroups of "+p.Group+": "+strings.Join(ids, ", "),
+			"unknown subgroup `%s`", p.Subgroup)
+		return
+	}
+	p.SubgroupName = sg.Name
+}
+
+// SortByStar orders products for listings: certified first, higher stars
+// first, then by name.
+func SortByStar(ps []*Product) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if ac, bc := a.Cert.Status.Certified(), b.Cert.Status.Certified(); ac != bc {
+			return ac
+		}
+		if a.Cert.Star != b.Cert.Star {
+			return a.Cert.Star > b.Cert.Star
+		}
+		if fa, fb := vntext.Fold(a.Name), vntext.Fold(b.Name); fa != fb {
+			return fa < fb
+		}
+		return a.Slug < b.Slug
+	})
+}

@@ -1,0 +1,224 @@
+// Package content loads a catalogue site's files into a typed, checked
+// Catalog. It is the contract with programme staff:
+//
+//	products/**/<slug>/product.yaml   a product (folders may nest to any depth;
+//	                                  the slug is the product folder's name)
+//	products/**/<slug>/story.md       the product story, Markdown
+//	products/**/<slug>/images/*       photos; the first is the cover
+//	products/**/<slug>/scores/*.yaml  evaluation rounds and decisions
+//	content/producers/<id>.yaml       producers (chủ thể)
+//	content/sales-points/<id>.yaml    sales points (điểm bán)
+//	content/news/<yyyy-mm-dd>-<slug>.md  news, YAML front matter + Markdown
+//	content/pages/<slug>.md           free pages, YAML front matter + Markdown
+//
+// Every key of every file is listed on the struct that decodes it below;
+// unknown keys are errors. Text is normalised to Unicode NFC on load. Load
+// never stops at the first problem: it returns the catalogue together with
+// every problem found, each with file, line and column.
+package content
+
+import (
+	"github.com/ocop-vn/ocop/generator/config"
+	"github.com/ocop-vn/ocop/generator/rubric"
+	"github.com/ocop-vn/ocop/generator/yamlx"
+	"gopkg.in/yaml.v3"
+)
+
+// Area is an address as printed at recognition: free text, no fixed
+// hierarchy, because administrative units were merged in 2025 and older
+// records keep their old names.
+type Area struct {
+	Commune  string `yaml:"commune"`
+	District string `yaml:"district"`
+	Province string `yaml:"province"`
+}
+
+// Product is products/**/<slug>/product.yaml plus what the loader derives.
+type Product struct {
+	Name         string   `yaml:"name" required:"true"`
+	NameEN       string   `yaml:"name_en"`
+	Group        string   `yaml:"group"`
+	Subgroup     string   `yaml:"subgroup"`
+	Producer     string   `yaml:"producer" required:"true"`
+	Area         Area     `yaml:"area"`
+	Summary      string   `yaml:"summary"`
+	Images       []string `yaml:"images"`
+	Specs        []string `yaml:"specs"`
+	Standards    []string `yaml:"standards"`
+	Traceability string   `yaml:"traceability"`
+	Price        string   `yaml:"price"`
+	SoldAt       []string `yaml:"sold_at"`
+	Tags         []string `yaml:"tags"`
+	Draft        bool     `yaml:"draft"`
+
+	Slug  string // the folder name, which is the URL segment
+	Dir   string // the folder, relative to the site root
+	File  string // Dir + "/product.yaml"
+	Story string // story.md, Markdown source ("" when absent)
+	// StoryFile is the story's path, for messages from the Markdown step.
+	StoryFile   string
+	Photos      []Image
+	Evaluations []*Evaluation // oldest first
+	Cert        Certificate
+	// Rubric is the criteria set the product is classified under: that of
+	// its newest evaluation, else the site's default.
+	Rubric        *rubric.Set
+	GroupName     string
+	SubgroupName  string
+	ProducerRef   *Producer
+	SalesPointRef []*SalesPoint
+	News          []*News // related news, newest first
+
+	node *yaml.Node
+}
+
+// Image is one photo of a product, checked to exist and to be an image.
+type Image struct {
+	Path   string // relative to the site root
+	Name   string // file name
+	Width  int
+	Height int
+}
+
+// Evaluation is one council round: products/**/<slug>/scores/*.yaml.
+type Evaluation struct {
+	Rubric   string               `yaml:"rubric"`
+	Form     string               `yaml:"form"`
+	Level    string               `yaml:"level"`
+	Council  string               `yaml:"council"`
+	Date     yamlx.Date           `yaml:"date"`
+	Sheets   []map[string]float64 `yaml:"sheets"`
+	Total    *float64             `yaml:"total"`
+	Decision *Decision            `yaml:"decision"`
+
+	File string
+	// Average is the mean of the members' totals, or Total; HasScore says
+	// whether either is known.
+	Average  float64
+	HasScore bool
+	Set      *rubric.Set
+
+	node *yaml.Node
+}
+
+// Decision is the recognition decision issued after an evaluation.
+type Decision struct {
+	Number     string     `yaml:"number"`
+	Date       yamlx.Date `yaml:"date"`
+	Issuer     string     `yaml:"issuer"`
+	Star       int        `yaml:"star"`
+	ValidUntil yamlx.Date `yaml:"valid_until"`
+}
+
+// Levels lists the council level ids a score file may name, with their
+// Vietnamese names.
+var Levels = map[string]string{
+	"xa":         "Cấp xã",
+	"huyen":      "Cấp huyện",
+	"tinh":       "Cấp tỉnh",
+	"trung-uong": "Cấp Trung ương",
+}
+
+// Producer is content/producers/<id>.yaml.
+type Producer struct {
+	Name           string `yaml:"name" required:"true"`
+	Kind           string `yaml:"kind"`
+	Address        string `yaml:"address"`
+	Area           Area   `yaml:"area"`
+	Phone          string `yaml:"phone"`
+	Email          string `yaml:"email"`
+	Website        string `yaml:"website"`
+	Representative string `yaml:"representative"`
+	Description    string `yaml:"description"`
+
+	ID       string
+	File     string
+	Products []*Product // public products, best star first
+}
+
+// ProducerKinds lists the producer kind ids with their Vietnamese names.
+var ProducerKinds = map[string]string{
+	"hop-tac-xa":    "Hợp tác xã",
+	"doanh-nghiep":  "Doanh nghiệp",
+	"to-hop-tac":    "Tổ hợp tác",
+	"ho-kinh-doanh": "Hộ kinh doanh",
+}
+
+// SalesPoint is content/sales-points/<id>.yaml.
+type SalesPoint struct {
+	Name        string `yaml:"name" required:"true"`
+	Kind        string `yaml:"kind"`
+	Address     string `yaml:"address"`
+	Area        Area   `yaml:"area"`
+	Geo         *Geo   `yaml:"geo"`
+	Phone       string `yaml:"phone"`
+	Hours       string `yaml:"hours"`
+	Website     string `yaml:"website"`
+	Description string `yaml:"description"`
+
+	ID       string
+	File     string
+	Products []*Product
+}
+
+// Geo is a WGS 84 coordinate.
+type Geo struct {
+	Lat float64 `yaml:"lat" required:"true"`
+	Lng float64 `yaml:"lng" required:"true"`
+}
+
+// SalesPointKinds lists the sales point kind ids with their Vietnamese names.
+var SalesPointKinds = map[string]string{
+	"showroom": "Điểm giới thiệu và bán sản phẩm",
+	"cua-hang": "Cửa hàng",
+	"hoi-cho":  "Gian hàng hội chợ",
+	"online":   "Cửa hàng trực tuyến",
+}
+
+// News is content/news/<yyyy-mm-dd>-<slug>.md.
+type News struct {
+	Title    string     `yaml:"title" required:"true"`
+	Date     yamlx.Date `yaml:"date"`
+	Summary  string     `yaml:"summary"`
+	Image    string     `yaml:"image"`
+	Tags     []string   `yaml:"tags"`
+	Products []string   `yaml:"products"`
+	Draft    bool       `yaml:"draft"`
+
+	Slug        string
+	File        string
+	Body        string // Markdown
+	BodyLine    int    // line of the file where the body starts
+	ProductRefs []*Product
+	ImagePath   string // Image resolved relative to the site root
+
+	node *yaml.Node
+}
+
+// Page is content/pages/<slug>.md.
+type Page struct {
+	Title string `yaml:"title" required:"true"`
+	Menu  int    `yaml:"menu"`
+	Draft bool   `yaml:"draft"`
+
+	Slug     string
+	File     string
+	Body     string
+	BodyLine int
+}
+
+// Catalog is everything a site holds, loaded and cross-checked.
+type Catalog struct {
+	Site    *config.Site
+	Rubrics *rubric.Registry
+
+	Products    []*Product // every product, drafts included, by slug
+	Producers   []*Producer
+	SalesPoints []*SalesPoint
+	News        []*News // newest first, drafts included
+	Pages       []*Page
+
+	ProductBySlug  map[string]*Product
+	ProducerByID   map[string]*Producer
+	SalesPointByID map[string]*SalesPoint
+}

@@ -1,0 +1,154 @@
+// Package diag collects the problems found in a site's files so that a build
+// can report all of them at once, each with the file, line and column a staff
+// member needs to find it, sorted the way an editor lists them.
+package diag
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Pos is a place in a site file. Line and Col are 1-based; zero means unknown
+// (a problem about a whole file, or a file that could not be read).
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String formats the position as file:line:col, leaving out unknown parts.
+func (p Pos) String() string {
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	default:
+		return p.File
+	}
+}
+
+// Problem is one thing wrong with the input, with an optional hint that says
+// how to fix it.
+type Problem struct {
+	Pos  Pos
+	Msg  string
+	Hint string
+}
+
+// Error formats the problem as "file:line:col: message (hint)".
+func (p Problem) Error() string {
+	s := p.Pos.String() + ": " + p.Msg
+	if p.Hint != "" {
+		s += " (" + p.Hint + ")"
+	}
+	return s
+}
+
+// List gathers problems. The zero value is ready to use and safe for
+// concurrent use, because files are loaded in parallel.
+type List struct {
+	mu       sync.Mutex
+	problems []Problem
+}
+
+// Add records a problem at pos.
+func (l *List) Add(pos Pos, format string, args ...any) {
+	l.AddHint(pos, "", format, args...)
+}
+
+// AddHint records a problem at pos with a hint on how to fix it.
+func (l *List) AddHint(pos Pos, hint, format string, args ...any) {
+	msg := format
+	if len(args) > 0 {
+		msg = fmt.Sprintf(format, args...)
+	}
+	l.mu.Lock()
+	l.problems = append(l.problems, Problem{Pos: pos, Msg: msg, Hint: hint})
+	l.mu.Unlock()
+}
+
+// Merge appends every problem of other.
+func (l *List) Merge(other *List) {
+	ps := other.Problems()
+	l.mu.Lock()
+	l.problems = append(l.problems, ps...)
+	l.mu.Unlock()
+}
+
+// Len reports how many problems were recorded.
+func (l *List) Len() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.problems)
+}
+
+// Problems returns the problems sorted by file, line and column, with exact
+// duplicates removed (the same reference can be checked from two sides).
+func (l *List) Problems() []Problem {
+	l.mu.Lock()
+	ps := append([]Problem(nil), l.problems...)
+	l.mu.Unlock()
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i].Pos, ps[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return ps[i].Msg < ps[j].Msg
+	})
+	out := ps[:0]
+	for i, p := range ps {
+		if i > 0 && p == ps[i-1] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// Err returns nil when there are no problems, and otherwise an error whose
+// text lists them all, one per line.
+func (l *List) Err() error {
+	ps := l.Problems()
+	if len(ps) == 0 {
+		return nil
+	}
+	return Error(ps)
+}
+
+// Error is a sorted list of problems used as an error value.
+type Error []Problem
+
+func (e Error) Error() string {
+	var b strings.Builder
+	for i, p := range e {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.Error())
+	}
+	return b.String()
+}
+
+// Print writes one problem per line followed by a count, the form `ocop
+// check` and `ocop build` show on the terminal.
+func (l *List) Print(w io.Writer) {
+	ps := l.Problems()
+	for _, p := range ps {
+		fmt.Fprintln(w, p.Error())
+	}
+	if n := len(ps); n == 1 {
+		fmt.Fprintln(w, "1 problem")
+	} else if n > 1 {
+		fmt.Fprintf(w, "%d problems\n", n)
+	}
+}

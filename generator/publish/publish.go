@@ -1,0 +1,231 @@
+// Package publish writes the generated site. Every file passes through one
+// chain: minification by media type (HTML, CSS, JS, SVG, JSON, XML) and then
+// the sink. The directory sink builds into a hidden sibling folder and swaps
+// it with the output folder only when the whole build succeeded, so a failed
+// or interrupted build leaves the previous site untouched. The discard sink
+// lets `ocop check` run the same pipeline without writing anything.
+package publish
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// Sink receives finished files.
+type Sink interface {
+	// WriteFile stores data at rel, a slash-separated path under the site root.
+	WriteFile(rel string, data []byte) error
+}
+
+// Publisher minifies files and hands them to a sink, remembering every path
+// written so links can be checked against the output.
+type Publisher struct {
+	sink   Sink
+	minify *minify.M
+
+	mu      sync.Mutex
+	written map[string]int64
+}
+
+// New returns a publisher writing into sink; with minifyOutput false, files
+// are written as rendered (for reading a theme's output, and golden tests).
+func New(sink Sink, minifyOutput bool) *Publisher {
+	if !minifyOutput {
+		return &Publisher{sink: sink, written: map[string]int64{}}
+	}
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	return &Publisher{sink: sink, minify: m, written: map[string]int64{}}
+}
+
+// mediaTypes maps file extensions to the media types the minifier knows.
+var mediaTypes = map[string]string{
+	".html":        "text/html",
+	".css":         "text/css",
+	".js":          "application/javascript",
+	".svg":         "image/svg+xml",
+	".json":        "application/json",
+	".xml":         "application/xml",
+	".webmanifest": "application/manifest+json",
+}
+
+// Write minifies data according to rel's extension and stores it.
+func (p *Publisher) Write(rel string, data []byte) error {
+	if mt, ok := mediaTypes[path.Ext(rel)]; ok && p.minify != nil {
+		var buf bytes.Buffer
+		buf.Grow(len(data))
+		if err := p.minify.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
+			return fmt.Errorf("minify %s: %w", rel, err)
+		}
+		data = buf.Bytes()
+	}
+	return p.WriteRaw(rel, data)
+}
+
+// WriteRaw stores data unchanged (images, files that are already final).
+func (p *Publisher) WriteRaw(rel string, data []byte) error {
+	if err := p.sink.WriteFile(rel, data); err != nil {
+		return err
+	}
+	p.mu.Lock()
+	p.written[rel] = int64(len(data))
+	p.mu.Unlock()
+	return nil
+}
+
+// CopyFS copies every file of fsys under dir to the same path in the output.
+func (p *Publisher) CopyFS(fsys fs.FS, dir string) error {
+	return fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if name == dir {
+				return nil // no such folder: nothing to copy
+			}
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		return p.Write(name, data)
+	})
+}
+
+// Has reports whether rel was written.
+func (p *Publisher) Has(rel string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	_, ok := p.written[rel]
+	return ok
+}
+
+// Stats returns the number of files written and their total size.
+func (p *Publisher) Stats() (files int, bytes int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, n := range p.written {
+		bytes += n
+	}
+	return len(p.written), bytes
+}
+
+// Discard is a sink that keeps nothing, for `ocop check`.
+type Discard struct{}
+
+// WriteFile implements Sink.
+func (Discard) WriteFile(string, []byte) error { return nil }
+
+// Dir is a sink that builds into a temporary folder beside the output folder
+// and replaces the output folder with it on Commit.
+type Dir struct {
+	out string
+	tmp string
+
+	mu   sync.Mutex
+	dirs map[string]bool
+}
+
+// NewDir prepares a build of the output folder out.
+func NewDir(out string) (*Dir, error) {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".building-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return &Dir{out: out, tmp: tmp, dirs: map[string]bool{}}, nil
+}
+
+// WriteFile implements Sink.
+func (d *Dir) WriteFile(rel string, data []byte) error {
+	if !fs.ValidPath(rel) {
+		return fmt.Errorf("invalid output path %q", rel)
+	}
+	full := filepath.Join(d.tmp, filepath.FromSlash(rel))
+	dir := filepath.Dir(full)
+	d.mu.Lock()
+	known := d.dirs[dir]
+	d.mu.Unlock()
+	if !known {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		d.mu.Lock()
+		d.dirs[dir] = true
+		d.mu.Unlock()
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// Commit puts the new build in place of the output folder. The old folder
+// is removed only after the new one is in place.
+func (d *Dir) Commit() error {
+	if _, err := os.Lstat(d.out); os.IsNotExist(err) {
+		return os.Rename(d.tmp, d.out)
+	}
+	if err := exchange(d.tmp, d.out); err == nil {
+		return os.RemoveAll(d.tmp) // tmp now holds the previous build
+	}
+	old := d.tmp + ".old"
+	if err := os.Rename(d.out, old); err != nil {
+		return err
+	}
+	if err := os.Rename(d.tmp, d.out); err != nil {
+		_ = os.Rename(old, d.out)
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// Abort removes the unfinished build, leaving the output folder as it was.
+func (d *Dir) Abort() {
+	_ = os.RemoveAll(d.tmp)
+}
+
+// Memory is a sink that keeps every file in memory, for tests and previews.
+type Memory struct {
+	mu    sync.Mutex
+	Files map[string][]byte
+}
+
+// NewMemory returns an empty in-memory sink.
+func NewMemory() *Memory { return &Memory{Files: map[string][]byte{}} }
+
+// WriteFile implements Sink.
+func (m *Memory) WriteFile(rel string, data []byte) error {
+	if !fs.ValidPath(rel) {
+		return fmt.Errorf("invalid output path %q", rel)
+	}
+	m.mu.Lock()
+	m.Files[rel] = append([]byte(nil), data...)
+	m.mu.Unlock()
+	return nil
+}

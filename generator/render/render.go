@@ -1,0 +1,205 @@
+// Package render executes the theme's html/template layouts. A theme is a
+// file system with layouts/*.html (one per page kind), layouts/partials/*.html
+// (shared pieces, available to every layout) and layouts/i18n/<lang>.yaml
+// (every interface string). Each page kind's layout is parsed once, on a
+// clone of the partials, and executed with a *Page whose Data field holds
+// the kind's view:
+//
+//	home.html        HomeData
+//	list.html        ListData        catalogue, star, group, area, status listings
+//	product.html     ProductData
+//	producer.html    ProducerData
+//	salespoint.html  SalesPointData
+//	directory.html   DirectoryData   producer and sales point lists
+//	newslist.html    NewsListData
+//	article.html     ArticleData     news articles and free pages
+//	search.html      SearchData
+//	404.html         nil
+//
+// Templates run with missingkey=error, and a translation key missing from the
+// language file is an error, so a theme mistake fails the build instead of
+// publishing a blank.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"math"
+	"path"
+	"strings"
+
+	"github.com/ocop-vn/ocop/generator/config"
+	"github.com/ocop-vn/ocop/generator/content"
+	"github.com/ocop-vn/ocop/generator/diag"
+	"github.com/ocop-vn/ocop/generator/yamlx"
+)
+
+// Kinds are the page layouts a theme must provide.
+var Kinds = []string{"home", "list", "product", "producer", "salespoint", "directory", "newslist", "article", "search", "404"}
+
+// Renderer holds the parsed layouts of one site.
+type Renderer struct {
+	site    *config.Site
+	layouts map[string]*template.Template
+	strings map[string]string
+}
+
+// New parses the theme in theme (a file system whose root holds layouts/)
+// for site, recording problems in l. It returns nil if the theme is unusable.
+func New(theme fs.FS, site *config.Site, l *diag.List) *Renderer {
+	r := &Renderer{site: site, layouts: map[string]*template.Template{}}
+	r.strings = loadStrings(theme, site.Language, l)
+	root := template.New("").Option("missingkey=error").Funcs(r.funcs())
+	partials, _ := fs.Glob(theme, "layouts/partials/*.html")
+	for _, name := range partials {
+		src, err := fs.ReadFile(theme, name)
+		if err != nil {
+			l.Add(diag.Pos{File: name}, "cannot read: %v", err)
+			continue
+		}
+		if _, err := root.New(path.Base(name)).Parse(string(src)); err != nil {
+			l.Add(diag.Pos{File: name}, "%v", err)
+		}
+	}
+	for _, kind := range Kinds {
+		name := "layouts/" + kind + ".html"
+		src, err := fs.ReadFile(theme, name)
+		if err != nil {
+			l.Add(diag.Pos{File: name}, "layout missing: %v", err)
+			continue
+		}
+		t, err := root.Clone()
+		if err == nil {
+			_, err = t.New(kind + ".html").Parse(string(src))
+		}
+		if err != nil {
+			l.Add(diag.Pos{File: name}, "%v", err)
+			continue
+		}
+		r.layouts[kind] = t
+	}
+	if len(r.layouts) != len(Kinds) {
+		return nil
+	}
+	return r
+}
+
+// Render executes the layout of p.Kind into w.
+func (r *Renderer) Render(w io.Writer, p *Page) error {
+	t, ok := r.layouts[p.Kind]
+	if !ok {
+		return fmt.Errorf("no layout for page kind %q", p.Kind)
+	}
+	return t.ExecuteTemplate(w, p.Kind+".html", p)
+}
+
+// T returns the interface string for key, formatted with args.
+func (r *Renderer) T(key string, args ...any) (string, error) {
+	s, ok := r.strings[key]
+	if !ok {
+		return "", fmt.Errorf("translation key %q missing from layouts/i18n/%s.yaml", key, r.site.Language)
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...), nil
+	}
+	return s, nil
+}
+
+// MustT is T for Go code with keys known to exist (checked by tests); a
+// missing key yields the key itself rather than a blank.
+func (r *Renderer) MustT(key string, args ...any) string {
+	s, err := r.T(key, args...)
+	if err != nil {
+		return key
+	}
+	return s
+}
+
+func loadStrings(theme fs.FS, lang string, l *diag.List) map[string]string {
+	name := "layouts/i18n/" + lang + ".yaml"
+	src, err := fs.ReadFile(theme, name)
+	if err != nil {
+		l.AddHint(diag.Pos{File: name}, "add a translation file for the site's language", "cannot read interface strings")
+		return map[string]string{}
+	}
+	m := map[string]string{}
+	if n := yamlx.Parse(name, src, l); n != nil {
+		yamlx.DecodeMap(name, n, &m, l)
+	}
+	return m
+}
+
+func (r *Renderer) funcs() template.FuncMap {
+	s := r.site
+	return template.FuncMap{
+		"t":             r.T,
+		"rel":           s.Rel,
+		"abs":           s.Abs,
+		"productURL":    func(p *content.Product) string { return s.Rel(ProductPath(p.Slug)) },
+		"producerURL":   func(id string) string { return s.Rel(ProducerPath(id)) },
+		"salesPointURL": func(id string) string { return s.Rel(SalesPointPath(id)) },
+		"newsURL":       func(n *content.News) string { return s.Rel(NewsPath(n.Slug)) },
+		"starURL":       func(n int) string { return s.Rel(StarPath(n)) },
+		"groupURL":      func(id string) string { return s.Rel(GroupPath(id)) },
+		"areaURL":       func(a content.Area) string { return s.Rel(AreaPath(a)) },
+		"statusURL":     func(st content.Status) string { return s.Rel(StatusPath(st)) },
+		"cover":         func(p *content.Product) *Photo { return Cover(s, p) },
+		"date":          func(d yamlx.Date) string { return d.VN() },
+		"isoDate":       func(d yamlx.Date) string { return d.String() },
+		"score":         FormatScore,
+		"areaText":      AreaText,
+		"producerKind":  func(k string) string { return content.ProducerKinds[k] },
+		"salesKind":     func(k string) string { return content.SalesPointKinds[k] },
+		"levelName":     func(l string) string { return content.Levels[l] },
+		"seq": func(n int) []int {
+			out := make([]int, n)
+			for i := range out {
+				out[i] = i + 1
+			}
+			return out
+		},
+		"telURL": TelURL,
+		"join":   strings.Join,
+	}
+}
+
+// FormatScore prints a score with two decimals and a decimal comma, the
+// Vietnamese convention (62,33), dropping ",00" for whole numbers.
+func FormatScore(f float64) string {
+	if f == math.Trunc(f) {
+		return fmt.Sprintf("%.0f", f)
+	}
+	return strings.Replace(fmt.Sprintf("%.2f", f), ".", ",", 1)
+}
+
+// AreaText joins the non-empty parts of an address area, smallest first.
+func AreaText(a content.Area) string {
+	var parts []string
+	for _, s := range []string{a.Commune, a.District, a.Province} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// TelURL turns a phone number as printed ("0237 3 123 456") into a tel: URL.
+func TelURL(phone string) template.URL {
+	var b strings.Builder
+	for i, r := range phone {
+		if r >= '0' && r <= '9' || (r == '+' && i == 0) {
+			b.WriteRune(r)
+		}
+	}
+	return template.URL("tel:" + b.String())
+}
+
+// Bytes renders p into a new buffer.
+func (r *Renderer) Bytes(p *Page) ([]byte, error) {
+	var buf bytes.Buffer
+	err := r.Render(&buf, p)
+	return buf.Bytes(), err
+}

@@ -1,0 +1,154 @@
+package render
+
+import (
+	"html/template"
+
+	"github.com/ocop-vn/ocop/generator/config"
+	"github.com/ocop-vn/ocop/generator/content"
+)
+
+// Page is what every layout receives as its dot. Fields common to all pages
+// sit here; the kind-specific view is in Data (see the types below and the
+// table in the package comment).
+type Page struct {
+	Site *config.Site
+	// Kind is the layout name without ".html": "home", "list", "product"…
+	Kind string
+	// Path is the page's output path relative to the site root, e.g.
+	// "san-pham/che-sach-binh-son/index.html".
+	Path string
+	// URL is the page's root-relative address (under the base path);
+	// Canonical is absolute when base_url is.
+	URL       string
+	Canonical string
+	Title     string
+	// Description is the meta description and Open Graph description.
+	Description string
+	// Image is the absolute (or root-relative) Open Graph image, if any.
+	Image  string
+	OGType string // "website" or "article"
+	// JSONLD is schema.org data; html/template JSON-encodes it safely inside
+	// <script type="application/ld+json">.
+	JSONLD      any
+	Breadcrumbs []Crumb
+	Menu        []MenuLink
+	// NoIndex marks pages (404) that must not be indexed.
+	NoIndex bool
+	Data    any
+}
+
+// Crumb is one step of the breadcrumb trail.
+type Crumb struct {
+	Name string
+	URL  string // "" for the current page
+}
+
+// MenuLink is one main-menu entry with whether it is the current section.
+type MenuLink struct {
+	Title   string
+	URL     string
+	Current bool
+}
+
+// Link is a named link with a count, used for listing navigation (stars,
+// groups, areas, statuses).
+type Link struct {
+	Name    string
+	URL     string
+	Count   int
+	Current bool
+}
+
+// Pager describes the position of a listing page among its siblings.
+type Pager struct {
+	Page, Pages int
+	Prev, Next  string // "" at the ends
+	First, Last string
+	Links       []Link // one per page number, Current marked
+}
+
+// HomeData is the view of the home page.
+type HomeData struct {
+	Certified int
+	Stars     []Link // one per star 5, 4, 3 with counts
+	Groups    []Link
+	Featured  []*content.Product
+	News      []*content.News
+	Intro     template.HTML
+}
+
+// ListData is the view of every product listing: the catalogue, a star, a
+// group, an area, a status.
+type ListData struct {
+	Heading  string
+	Intro    string
+	Products []*content.Product
+	Total    int
+	// Nav groups links to sibling listings: {"Hạng sao": [...], ...}.
+	Nav []NavGroup
+	// Children are sub-listings (districts of a province, communes…).
+	Children []Link
+	Pager    *Pager
+}
+
+// NavGroup is a titled list of links.
+type NavGroup struct {
+	Title string
+	Links []Link
+}
+
+// ProductData is the view of a product page.
+type ProductData struct {
+	P     *content.Product
+	Story template.HTML
+	// Photos carries the output URLs of the product's photos, cover first.
+	Photos []Photo
+	// Evaluations is the history, newest first.
+	Evaluations []*content.Evaluation
+	Related     []*content.Product // same producer, other products
+}
+
+// Photo is an output image.
+type Photo struct {
+	URL           string
+	Width, Height int
+	Alt           string
+}
+
+// ProducerData is the view of a producer page.
+type ProducerData struct {
+	P *content.Producer
+}
+
+// SalesPointData is the view of a sales-point page.
+type SalesPointData struct {
+	S      *content.SalesPoint
+	MapURL string
+}
+
+// DirectoryData lists producers or sales points.
+type DirectoryData struct {
+	Heading     string
+	Producers   []*content.Producer
+	SalesPoints []*content.SalesPoint
+}
+
+// NewsListData is the view of the paginated news list.
+type NewsListData struct {
+	News  []*content.News
+	Pager *Pager
+	Feed  string
+}
+
+// ArticleData is the view of a news article or free page.
+type ArticleData struct {
+	News *content.News // nil for a free page
+	Page *content.Page // nil for news
+	Body template.HTML
+}
+
+// SearchData is the view of the search page (the no-JavaScript fallback
+// lists ways to browse).
+type SearchData struct {
+	Nav []NavGroup
+}

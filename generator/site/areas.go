@@ -1,0 +1,118 @@
+package site
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ocop-vn/ocop/generator/content"
+	"github.com/ocop-vn/ocop/generator/render"
+	"github.com/ocop-vn/ocop/generator/vntext"
+)
+
+// areaNode is one administrative unit as the data names it: a province, a
+// district under it, or a commune under either (communes sit directly under
+// the province in records made after the 2025 reform).
+type areaNode struct {
+	path     string // "dia-ban/thanh-hoa/huyen-trieu-son/"
+	name     string // as printed in the first file that named it
+	names    []string
+	products []*content.Product // public products here and below
+	children map[string]*areaNode
+}
+
+// areaTree groups public products by area, largest unit first.
+func areaTree(public []*content.Product) *areaNode {
+	root := &areaNode{path: "dia-ban/", children: map[string]*areaNode{}}
+	for _, p := range public {
+		root.products = append(root.products, p)
+		node := root
+		for _, name := range []string{p.Area.Province, p.Area.District, p.Area.Commune} {
+			seg := vntext.Slug(name)
+			if seg == "" {
+				continue
+			}
+			child, ok := node.children[seg]
+			if !ok {
+				child = &areaNode{path: node.path + seg + "/", name: name, names: append(append([]string(nil), node.names...), name), children: map[string]*areaNode{}}
+				node.children[seg] = child
+			}
+			child.products = append(child.products, p)
+			node = child
+		}
+	}
+	return root
+}
+
+func (n *areaNode) sortedChildren() []*areaNode {
+	out := make([]*areaNode, 0, len(n.children))
+	for _, c := range n.children {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return vntext.Fold(out[i].name) < vntext.Fold(out[j].name) })
+	return out
+}
+
+func (b *builder) childLinks(n *areaNode) []render.Link {
+	var links []render.Link
+	for _, c := range n.sortedChildren() {
+		links = append(links, render.Link{Name: c.name, URL: b.cat.Site.Rel(c.path), Count: len(c.products)})
+	}
+	return links
+}
+
+// topAreas are the areas offered in the browse menu: the provinces, or the
+// units of the only province when the site covers one.
+func (b *builder) topAreas(public []*content.Product) []render.Link {
+	root := areaTree(public)
+	if len(root.children) == 1 {
+		for _, only := range root.children {
+			if len(only.children) > 0 {
+				return b.childLinks(only)
+			}
+		}
+	}
+	return b.childLinks(root)
+}
+
+// areaPages emits the listing of every area at every level.
+func (b *builder) areaPages(public []*content.Product, nav []render.NavGroup, add func(string, *render.Page)) {
+	root := areaTree(public)
+	var walk func(n *areaNode)
+	walk = func(n *areaNode) {
+		heading := b.r.MustT("list.areas")
+		crumbs := b.crumbs(heading)
+		if len(n.names) > 0 {
+			reversed := make([]string, len(n.names))
+			for i, name := range n.names {
+				reversed[len(n.names)-1-i] = name
+			}
+			heading = b.r.MustT("list.area", strings.Join(reversed, ", "))
+			crumbs = b.crumbs(b.r.MustT("nav.areas"), "dia-ban/")
+			crumbs = crumbs[:len(crumbs)]
+			p := "dia-ban/"
+			for i, name := range n.names {
+				p += vntext.Slug(name) + "/"
+				c := render.Crumb{Name: name}
+				if i < len(n.names)-1 {
+					c.URL = b.cat.Site.Rel(p)
+				}
+				crumbs = append(crumbs, c)
+			}
+		}
+		items := n.products
+		content.SortByStar(items)
+		children := b.childLinks(n)
+		b.paginate(n.path, items, func(num int, pager *render.Pager, page []*content.Product) *render.Page {
+			return b.list(pager, num, n.path, heading, page, len(items), nav, children, crumbs)
+		}, add)
+		for _, c := range n.sortedChildren() {
+			walk(c)
+		}
+	}
+	walk(root)
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -1,0 +1,48 @@
+package site
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"sort"
+
+	"github.com/ocop-vn/ocop/generator/diag"
+)
+
+// linkRE finds href and src attributes as html/template writes them
+// (always double-quoted), before minification.
+var linkRE = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+
+// extractLinks returns the addresses a page links to.
+func extractLinks(page []byte) []string {
+	var out []string
+	for _, m := range linkRE.FindAllSubmatch(page, -1) {
+		out = append(out, html.UnescapeString(string(bytes.TrimSpace(m[1]))))
+	}
+	return out
+}
+
+// checkLinks reports every internal link that does not resolve to a file of
+// the output: a missing page is a bug in the theme or the data, and must not
+// be published.
+func (b *builder) checkLinks() {
+	pages := make([]string, 0, len(b.links))
+	for p := range b.links {
+		pages = append(pages, p)
+	}
+	sort.Strings(pages)
+	for _, page := range pages {
+		seen := map[string]bool{}
+		for _, href := range b.links[page] {
+			target, ok := b.internalPath(href)
+			if !ok || seen[target] {
+				continue
+			}
+			seen[target] = true
+			if !b.pub.Has(target) {
+				b.l.AddHint(diag.Pos{File: "public/" + page}, "fix the link in the content or the layout that produced this page",
+					"broken internal link %s", href)
+			}
+		}
+	}
+}

@@ -1,0 +1,430 @@
+package site
+
+import (
+	"html/template"
+	"sort"
+	"strings"
+
+	"github.com/ocop-vn/ocop/generator/content"
+	"github.com/ocop-vn/ocop/generator/diag"
+	"github.com/ocop-vn/ocop/generator/render"
+	"github.com/ocop-vn/ocop/generator/vntext"
+)
+
+// plan lists every page of the site with its view. Listing data (stars,
+// groups, areas) is computed once here and shared by the pages that show it.
+func (b *builder) plan() []job {
+	var jobs []job
+	add := func(source string, p *render.Page) {
+		b.finish(p)
+		jobs = append(jobs, job{page: p, source: source})
+	}
+	public := b.publicProducts()
+	certified := filter(public, func(p *content.Product) bool { return p.Cert.Status.Certified() })
+	nav := b.navigation(public, certified)
+
+	add("site.yaml", b.home(certified, nav))
+	b.paginate("san-pham/", certified, func(n int, pager *render.Pager, items []*content.Product) *render.Page {
+		return b.list(pager, n, "san-pham/", b.r.MustT("list.catalogue"), items, len(certified), nav, nil,
+			[]render.Crumb{{Name: b.r.MustT("nav.products")}})
+	}, add)
+	for _, star := range []int{5, 4, 3} {
+		items := filter(certified, func(p *content.Product) bool { return p.Cert.Star == star })
+		base := render.StarPath(star)
+		heading := b.r.MustT("list.star", star)
+		b.paginate(base, items, func(n int, pager *render.Pager, page []*content.Product) *render.Page {
+			return b.list(pager, n, base, heading, page, len(items), nav, nil, b.crumbs(b.r.MustT("nav.stars"), "", heading))
+		}, add)
+	}
+	groups := map[string][]*content.Product{}
+	for _, p := range public {
+		if p.Group != "" {
+			groups[p.Group] = append(groups[p.Group], p)
+		}
+	}
+	for id, items := range groups {
+		base := render.GroupPath(id)
+		heading := b.r.MustT("list.group", items[0].GroupName)
+		content.SortByStar(items)
+		b.paginate(base, items, func(n int, pager *render.Pager, page []*content.Product) *render.Page {
+			return b.list(pager, n, base, heading, page, len(items), nav, nil, b.crumbs(b.r.MustT("nav.groups"), "", heading))
+		}, add)
+	}
+	for _, st := range []content.Status{content.Expiring, content.Expired, content.NotRanked, content.Development} {
+		items := filter(public, func(p *content.Product) bool { return p.Cert.Status == st })
+		if len(items) == 0 {
+			continue
+		}
+		base := render.StatusPath(st)
+		heading := b.r.MustT("list.status", strings.ToLower(b.r.MustT("status."+string(st))))
+		b.paginate(base, items, func(n int, pager *render.Pager, page []*content.Product) *render.Page {
+			return b.list(pager, n, base, heading, page, len(items), nav, nil, b.crumbs(b.r.MustT("nav.statuses"), "", heading))
+		}, add)
+	}
+	b.areaPages(public, nav, add)
+	for _, p := range public {
+		add(p.File, b.product(p))
+	}
+	add("content/producers", b.directory("chu-the/", b.r.MustT("nav.producers"), &render.DirectoryData{Producers: b.cat.Producers}))
+	for _, pr := range b.cat.Producers {
+		add(pr.File, b.producer(pr))
+	}
+	add("content/sales-points", b.directory("diem-ban/", b.r.MustT("nav.salespoints"), &render.DirectoryData{SalesPoints: b.cat.SalesPoints}))
+	for _, s := range b.cat.SalesPoints {
+		add(s.File, b.salesPoint(s))
+	}
+	news := b.publicNews()
+	b.paginateNews(news, add)
+	for _, n := range news {
+		add(n.File, b.article(n))
+	}
+	for _, pg := range b.cat.Pages {
+		if !pg.Draft {
+			add(pg.File, b.freePage(pg))
+		}
+	}
+	add("layouts/search.html", &render.Page{Kind: "search", Path: "tim-kiem/index.html", Title: b.r.MustT("nav.search"),
+		Data: &render.SearchData{Nav: nav}, Breadcrumbs: b.crumbs(b.r.MustT("nav.search"))})
+	add("layouts/404.html", &render.Page{Kind: "404", Path: "404.html", Title: b.r.MustT("not_found"), NoIndex: true})
+	return jobs
+}
+
+func (b *builder) publicProducts() []*content.Product {
+	var out []*content.Product
+	for _, p := range b.cat.Products {
+		if !p.Draft && b.cat.ProductBySlug[p.Slug] == p {
+			out = append(out, p)
+		}
+	}
+	content.SortByStar(out)
+	return out
+}
+
+func (b *builder) publicNews() []*content.News {
+	var out []*content.News
+	for _, n := range b.cat.News {
+		if !n.Draft {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func filter(ps []*content.Product, keep func(*content.Product) bool) []*content.Product {
+	var out []*content.Product
+	for _, p := range ps {
+		if keep(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// finish fills the fields every page derives the same way.
+func (b *builder) finish(p *render.Page) {
+	s := b.cat.Site
+	p.Site = s
+	dir := strings.TrimSuffix(p.Path, "index.html")
+	p.URL = s.Rel(dir)
+	p.Canonical = s.Abs(dir)
+	if p.OGType == "" {
+		p.OGType = "website"
+	}
+	if p.Description == "" {
+		p.Description = s.Title
+	}
+	p.Menu = b.menu(dir)
+}
+
+// menu is site.yaml's menu, or a default one, with the current section
+// marked.
+func (b *builder) menu(dir string) []render.MenuLink {
+	s := b.cat.Site
+	var links []render.MenuLink
+	if len(s.Menu) > 0 {
+		for _, m := range s.Menu {
+			u := m.URL
+			if strings.HasPrefix(u, "/") {
+				u = s.Rel(u)
+			}
+			links = append(links, render.MenuLink{Title: m.Title, URL: u})
+		}
+	} else {
+		for _, d := range []struct{ key, path string }{
+			{"nav.products", "san-pham/"}, {"nav.producers", "chu-the/"}, {"nav.salespoints", "diem-ban/"}, {"nav.news", "tin-tuc/"},
+		} {
+			links = append(links, render.MenuLink{Title: b.r.MustT(d.key), URL: s.Rel(d.path)})
+		}
+		for _, pg := range b.cat.Pages {
+			if pg.Menu > 0 && !pg.Draft {
+				links = append(links, render.MenuLink{Title: pg.Title, URL: s.Rel(pg.Slug + "/")})
+			}
+		}
+	}
+	here := s.Rel(dir)
+	for i := range links {
+		u := links[i].URL
+		links[i].Current = u != s.BasePath && strings.HasPrefix(here, u)
+	}
+	return links
+}
+
+// crumbs builds a breadcrumb trail from the home page through names; the
+// arguments alternate name, path ("" for the current page, always last).
+func (b *builder) crumbs(namesAndPaths ...string) []render.Crumb {
+	out := []render.Crumb{{Name: b.r.MustT("nav.home"), URL: b.cat.Site.BasePath}}
+	for i := 0; i < len(namesAndPaths); i += 2 {
+		c := render.Crumb{Name: namesAndPaths[i]}
+		if i+1 < len(namesAndPaths) && namesAndPaths[i+1] != "" {
+			c.URL = b.cat.Site.Rel(namesAndPaths[i+1])
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// navigation is the browse menu shown beside listings: stars, groups,
+// statuses, with counts.
+func (b *builder) navigation(public, certified []*content.Product) []render.NavGroup {
+	s := b.cat.Site
+	var stars []render.Link
+	for _, star := range []int{5, 4, 3} {
+		n := len(filter(certified, func(p *content.Product) bool { return p.Cert.Star == star }))
+		stars = append(stars, render.Link{Name: b.r.MustT("star_n", star), URL: s.Rel(render.StarPath(star)), Count: n})
+	}
+	groupCount := map[string]int{}
+	groupName := map[string]string{}
+	for _, p := range public {
+		if p.Group != "" {
+			groupCount[p.Group]++
+			groupName[p.Group] = p.GroupName
+		}
+	}
+	var groups []render.Link
+	for id, n := range groupCount {
+		groups = append(groups, render.Link{Name: groupName[id], URL: s.Rel(render.GroupPath(id)), Count: n})
+	}
+	sortLinks(groups)
+	var statuses []render.Link
+	for _, st := range []content.Status{content.Expiring, content.Expired, content.NotRanked, content.Development} {
+		if n := len(filter(public, func(p *content.Product) bool { return p.Cert.Status == st })); n > 0 {
+			statuses = append(statuses, render.Link{Name: b.r.MustT("status." + string(st)), URL: s.Rel(render.StatusPath(st)), Count: n})
+		}
+	}
+	nav := []render.NavGroup{{Title: b.r.MustT("nav.stars"), Links: stars}}
+	if len(groups) > 0 {
+		nav = append(nav, render.NavGroup{Title: b.r.MustT("nav.groups"), Links: groups})
+	}
+	if areas := b.topAreas(public); len(areas) > 0 {
+		nav = append(nav, render.NavGroup{Title: b.r.MustT("nav.areas"), Links: areas})
+	}
+	if len(statuses) > 0 {
+		nav = append(nav, render.NavGroup{Title: b.r.MustT("nav.statuses"), Links: statuses})
+	}
+	return nav
+}
+
+func sortLinks(ls []render.Link) {
+	sort.Slice(ls, func(i, j int) bool { return vntext.Fold(ls[i].Name) < vntext.Fold(ls[j].Name) })
+}
+
+// paginate emits the pages of one listing: base, base/trang/2/, …
+func (b *builder) paginate(base string, items []*content.Product, page func(n int, pager *render.Pager, items []*content.Product) *render.Page, add func(string, *render.Page)) {
+	per := b.cat.Site.PerPage
+	pages := max(1, (len(items)+per-1)/per)
+	for n := 1; n <= pages; n++ {
+		lo, hi := (n-1)*per, min(n*per, len(items))
+		add("products", page(n, b.pager(base, n, pages), items[lo:hi]))
+	}
+}
+
+func (b *builder) pager(base string, n, pages int) *render.Pager {
+	s := b.cat.Site
+	p := &render.Pager{Page: n, Pages: pages, First: s.Rel(base), Last: s.Rel(render.PagedPath(base, pages))}
+	if n > 1 {
+		p.Prev = s.Rel(render.PagedPath(base, n-1))
+	}
+	if n < pages {
+		p.Next = s.Rel(render.PagedPath(base, n+1))
+	}
+	// Show the first, last and a window around the current page, so the
+	// pager stays short on a phone even with hundreds of pages.
+	for i := 1; i <= pages; i++ {
+		if i == 1 || i == pages || (i >= n-2 && i <= n+2) {
+			p.Links = append(p.Links, render.Link{Name: itoa(i), URL: s.Rel(render.PagedPath(base, i)), Current: i == n})
+		}
+	}
+	return p
+}
+
+func (b *builder) list(pager *render.Pager, n int, base, heading string, items []*content.Product, total int, nav []render.NavGroup, children []render.Link, crumbs []render.Crumb) *render.Page {
+	title := heading
+	if n > 1 {
+		title += " – " + b.r.MustT("page_n", n)
+	}
+	return &render.Page{
+		Kind: "list", Path: render.PagedPath(base, n) + "index.html", Title: title,
+		Description: heading, Breadcrumbs: crumbs,
+		Data: &render.ListData{Heading: heading, Products: items, Total: total, Nav: markCurrent(nav, b.cat.Site.Rel(base)), Children: children, Pager: pager},
+	}
+}
+
+// markCurrent returns nav with the link to here marked current.
+func markCurrent(nav []render.NavGroup, here string) []render.NavGroup {
+	out := make([]render.NavGroup, len(nav))
+	for i, g := range nav {
+		links := append([]render.Link(nil), g.Links...)
+		for j := range links {
+			links[j].Current = links[j].URL == here
+		}
+		out[i] = render.NavGroup{Title: g.Title, Links: links}
+	}
+	return out
+}
+
+func (b *builder) home(certified []*content.Product, nav []render.NavGroup) *render.Page {
+	featured := certified
+	if len(featured) > 8 {
+		featured = featured[:8]
+	}
+	if len(featured) == 0 {
+		// With no certificate in force, show what the catalogue holds rather
+		// than an empty page.
+		featured = b.publicProducts()
+		if len(featured) > 8 {
+			featured = featured[:8]
+		}
+	}
+	news := b.publicNews()
+	if len(news) > 5 {
+		news = news[:5]
+	}
+	d := &render.HomeData{Certified: len(certified), Featured: featured, News: news}
+	for _, g := range nav {
+		if g.Title == b.r.MustT("nav.stars") {
+			d.Stars = g.Links
+		}
+		if g.Title == b.r.MustT("nav.groups") {
+			d.Groups = g.Links
+		}
+	}
+	return &render.Page{Kind: "home", Path: "index.html", Title: b.cat.Site.Title, Data: d,
+		JSONLD: map[string]any{"@context": "https://schema.org", "@type": "WebSite", "name": b.cat.Site.Title, "url": b.cat.Site.Abs("")}}
+}
+
+func (b *builder) product(p *content.Product) *render.Page {
+	s := b.cat.Site
+	story, err := b.md.Convert(p.Story)
+	if err != nil {
+		b.l.Add(diag.Pos{File: p.StoryFile}, "cannot render Markdown: %v", err)
+	}
+	d := &render.ProductData{P: p, Story: story}
+	for _, img := range p.Photos {
+		d.Photos = append(d.Photos, render.Photo{URL: s.Rel(render.ProductImagePath(p.Slug, img.Name)), Width: img.Width, Height: img.Height, Alt: p.Name})
+	}
+	for i := len(p.Evaluations) - 1; i >= 0; i-- {
+		d.Evaluations = append(d.Evaluations, p.Evaluations[i])
+	}
+	if p.ProducerRef != nil {
+		for _, o := range p.ProducerRef.Products {
+			if o != p && len(d.Related) < 4 {
+				d.Related = append(d.Related, o)
+			}
+		}
+	}
+	page := &render.Page{Kind: "product", Path: render.ProductPath(p.Slug) + "index.html", Title: p.Name,
+		Description: firstNonEmpty(p.Summary, p.Name), OGType: "website", Data: d,
+		Breadcrumbs: b.crumbs(b.r.MustT("nav.products"), "san-pham/", p.Name)}
+	ld := map[string]any{"@context": "https://schema.org", "@type": "Product", "name": p.Name, "url": s.Abs(render.ProductPath(p.Slug))}
+	if p.Summary != "" {
+		ld["description"] = p.Summary
+	}
+	if len(d.Photos) > 0 {
+		page.Image = s.Origin + d.Photos[0].URL
+		ld["image"] = page.Image
+	}
+	if p.ProducerRef != nil {
+		ld["brand"] = map[string]any{"@type": "Brand", "name": p.ProducerRef.Name}
+		ld["manufacturer"] = map[string]any{"@type": "Organization", "name": p.ProducerRef.Name, "url": s.Abs(render.ProducerPath(p.ProducerRef.ID))}
+	}
+	if p.Cert.Status.Certified() {
+		ld["award"] = "OCOP " + b.r.MustT("star_n", p.Cert.Star)
+	}
+	if p.GroupName != "" {
+		ld["category"] = p.GroupName
+	}
+	page.JSONLD = ld
+	return page
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func (b *builder) producer(pr *content.Producer) *render.Page {
+	return &render.Page{Kind: "producer", Path: render.ProducerPath(pr.ID) + "index.html", Title: pr.Name,
+		Description: firstNonEmpty(pr.Description, pr.Name), Data: &render.ProducerData{P: pr},
+		Breadcrumbs: b.crumbs(b.r.MustT("nav.producers"), "chu-the/", pr.Name),
+		JSONLD: map[string]any{"@context": "https://schema.org", "@type": "Organization", "name": pr.Name,
+			"url": b.cat.Site.Abs(render.ProducerPath(pr.ID))}}
+}
+
+func (b *builder) salesPoint(sp *content.SalesPoint) *render.Page {
+	d := &render.SalesPointData{S: sp}
+	if sp.Geo != nil {
+		d.MapURL = "https://www.openstreetmap.org/?mlat=" + ftoa(sp.Geo.Lat) + "&mlon=" + ftoa(sp.Geo.Lng) + "#map=17/" + ftoa(sp.Geo.Lat) + "/" + ftoa(sp.Geo.Lng)
+	}
+	return &render.Page{Kind: "salespoint", Path: render.SalesPointPath(sp.ID) + "index.html", Title: sp.Name,
+		Description: firstNonEmpty(sp.Description, sp.Address, sp.Name), Data: d,
+		Breadcrumbs: b.crumbs(b.r.MustT("nav.salespoints"), "diem-ban/", sp.Name)}
+}
+
+func (b *builder) directory(path, heading string, d *render.DirectoryData) *render.Page {
+	d.Heading = heading
+	return &render.Page{Kind: "directory", Path: path + "index.html", Title: heading, Data: d, Breadcrumbs: b.crumbs(heading)}
+}
+
+func (b *builder) paginateNews(news []*content.News, add func(string, *render.Page)) {
+	per := b.cat.Site.PerPage
+	pages := max(1, (len(news)+per-1)/per)
+	title := b.r.MustT("nav.news")
+	for n := 1; n <= pages; n++ {
+		lo, hi := (n-1)*per, min(n*per, len(news))
+		t := title
+		if n > 1 {
+			t += " – " + b.r.MustT("page_n", n)
+		}
+		add("content/news", &render.Page{Kind: "newslist", Path: render.PagedPath("tin-tuc/", n) + "index.html", Title: t,
+			Breadcrumbs: b.crumbs(title),
+			Data:        &render.NewsListData{News: news[lo:hi], Pager: b.pager("tin-tuc/", n, pages), Feed: b.cat.Site.Rel(feedPath)}})
+	}
+}
+
+func (b *builder) article(n *content.News) *render.Page {
+	body, err := b.md.Convert(n.Body)
+	if err != nil {
+		b.l.Add(diag.Pos{File: n.File, Line: n.BodyLine}, "cannot render Markdown: %v", err)
+	}
+	s := b.cat.Site
+	return &render.Page{Kind: "article", Path: render.NewsPath(n.Slug) + "index.html", Title: n.Title,
+		Description: firstNonEmpty(n.Summary, n.Title), OGType: "article",
+		Data:        &render.ArticleData{News: n, Body: body},
+		Breadcrumbs: b.crumbs(b.r.MustT("nav.news"), "tin-tuc/", n.Title),
+		JSONLD: map[string]any{"@context": "https://schema.org", "@type": "NewsArticle", "headline": n.Title,
+			"datePublished": n.Date.String(), "description": n.Summary, "url": s.Abs(render.NewsPath(n.Slug)),
+			"publisher": map[string]any{"@type": "Organization", "name": s.Title}}}
+}
+
+func (b *builder) freePage(pg *content.Page) *render.Page {
+	body, err := b.md.Convert(pg.Body)
+	if err != nil {
+		b.l.Add(diag.Pos{File: pg.File, Line: pg.BodyLine}, "cannot render Markdown: %v", err)
+	}
+	return &render.Page{Kind: "article", Path: pg.Slug + "/index.html", Title: pg.Title,
+		Data: &render.ArticleData{Page: pg, Body: template.HTML(body)}, Breadcrumbs: b.crumbs(pg.Title)}
+}

@@ -1,0 +1,209 @@
+// Package site is the orchestrator: it loads a site folder, renders every
+// page with the theme and publishes the result. The steps, in order:
+//
+//  1. load      content.Load reads site.yaml, criteria sets, producers,
+//     sales points, news, pages and products, and cross-checks them
+//  2. theme     render.New parses the layouts (site's own over embedded)
+//  3. plan      every page of the site is listed with its view (pages.go)
+//  4. render    pages are rendered and published in parallel
+//  5. assets    static/ and product photos are copied
+//  6. feeds     sitemap.xml, robots.txt, the Atom feed
+//  7. links     every internal href/src must resolve to a written file
+//  8. commit    the new output folder replaces the old one
+//
+// Check runs steps 1–7 with a sink that writes nothing. Any problem in any
+// step stops before commit, so the published site is never half-built or
+// built from invalid data.
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ocop-vn/ocop/generator/content"
+	"github.com/ocop-vn/ocop/generator/diag"
+	"github.com/ocop-vn/ocop/generator/markdown"
+	"github.com/ocop-vn/ocop/generator/publish"
+	"github.com/ocop-vn/ocop/generator/render"
+)
+
+// Options configure a build.
+type Options struct {
+	// Now is the build date: certificates expire against it, and it is the
+	// only clock the output depends on, so builds are reproducible.
+	Now time.Time
+	// BaseURL overrides site.yaml's base_url when set.
+	BaseURL string
+	// Theme is the default theme (a file system holding layouts/ and
+	// static/); files of the site's own layouts/ and static/ override it.
+	Theme fs.FS
+	// NoMinify writes pages as rendered, for reading a theme's output.
+	NoMinify bool
+	// FileURLs makes links to pages end in index.html, so the output can be
+	// browsed straight from disk (file://), e.g. from a USB stick.
+	FileURLs bool
+}
+
+// Result summarises a build.
+type Result struct {
+	Pages    int
+	Files    int
+	Bytes    int64
+	Products int
+	Duration time.Duration
+}
+
+// Build builds the site in dir into out. On any problem it returns them
+// all and leaves out untouched.
+func Build(dir, out string, opts Options) (*Result, *diag.List) {
+	sink, err := publish.NewDir(out)
+	if err != nil {
+		l := &diag.List{}
+		l.Add(diag.Pos{File: out}, "cannot prepare the output folder: %v", err)
+		return nil, l
+	}
+	res, l := run(os.DirFS(dir), sink, opts)
+	if l.Len() > 0 {
+		sink.Abort()
+		return res, l
+	}
+	if err := sink.Commit(); err != nil {
+		sink.Abort()
+		l.Add(diag.Pos{File: out}, "cannot replace the output folder: %v", err)
+	}
+	return res, l
+}
+
+// Check validates the site in dir exactly as Build would, writing nothing.
+func Check(dir string, opts Options) (*Result, *diag.List) {
+	return run(os.DirFS(dir), publish.Discard{}, opts)
+}
+
+// Generate runs the whole pipeline from fsys into sink; it is what Build and
+// Check share, and what tests drive with an in-memory site.
+func Generate(fsys fs.FS, sink publish.Sink, opts Options) (*Result, *diag.List) {
+	return run(fsys, sink, opts)
+}
+
+func run(fsys fs.FS, sink publish.Sink, opts Options) (*Result, *diag.List) {
+	start := time.Now()
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	y, m, d := opts.Now.Date()
+	opts.Now = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+
+	cat, l := content.Load(fsys, content.Options{Now: opts.Now, BaseURL: opts.BaseURL})
+	theme := overlay{top: fsys, base: opts.Theme}
+	r := render.New(theme, cat.Site, l)
+	if l.Len() > 0 || r == nil {
+		return nil, l
+	}
+	b := &builder{
+		cat: cat, r: r, md: markdown.New(cat.Site.BasePath), l: l, now: opts.Now,
+		pub: publish.New(sink, !opts.NoMinify), links: map[string][]string{}, fileURLs: opts.FileURLs,
+	}
+	jobs := b.plan()
+	b.renderAll(jobs)
+	b.assets(fsys, theme)
+	b.feeds(jobs)
+	if l.Len() == 0 {
+		b.checkLinks()
+	}
+	files, size := b.pub.Stats()
+	return &Result{Pages: len(jobs), Files: files, Bytes: size, Products: len(cat.Products), Duration: time.Since(start)}, l
+}
+
+// builder carries the state of one run.
+type builder struct {
+	cat *content.Catalog
+	r   *render.Renderer
+	md  *markdown.Converter
+	pub *publish.Publisher
+	l   *diag.List
+	now time.Time
+
+	fileURLs bool
+
+	mu    sync.Mutex
+	links map[string][]string // page path → internal links found in it
+}
+
+// job is one page to render: its view and the file that caused it, for
+// messages.
+type job struct {
+	page   *render.Page
+	source string
+}
+
+func (b *builder) renderAll(jobs []job) {
+	var wg sync.WaitGroup
+	work := make(chan job)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				b.renderOne(j)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+}
+
+func (b *builder) renderOne(j job) {
+	html, err := b.r.Bytes(j.page)
+	if err != nil {
+		b.l.Add(diag.Pos{File: j.source}, "rendering %s: %v", j.page.Path, err)
+		return
+	}
+	links := extractLinks(html)
+	b.mu.Lock()
+	b.links[j.page.Path] = links
+	b.mu.Unlock()
+	// The 404 page is served at any missing address, so only root-relative
+	// links work from it; every other page links relatively.
+	if j.page.Kind != "404" {
+		html = publish.Relativize(html, strings.TrimSuffix(j.page.Path, "index.html"), b.cat.Site.BasePath, b.fileURLs)
+	}
+	if err := b.pub.Write(j.page.Path, html); err != nil {
+		b.l.Add(diag.Pos{File: j.source}, "writing %s: %v", j.page.Path, err)
+	}
+}
+
+// assets copies the theme's static files (site's own first) and the
+// product photos.
+func (b *builder) assets(site fs.FS, theme fs.FS) {
+	if err := b.pub.CopyFS(theme, "static"); err != nil {
+		b.l.Add(diag.Pos{File: "static"}, "copying static files: %v", err)
+	}
+	for _, p := range b.cat.Products {
+		if p.Draft {
+			continue
+		}
+		for _, img := range p.Photos {
+			data, err := fs.ReadFile(site, img.Path)
+			if err != nil {
+				b.l.Add(diag.Pos{File: img.Path}, "cannot read image: %v", err)
+				continue
+			}
+			if err := b.pub.WriteRaw(render.ProductImagePath(p.Slug, img.Name), data); err != nil {
+				b.l.Add(diag.Pos{File: img.Path}, "writing image: %v", err)
+			}
+		}
+	}
+}
+
+func (r *Result) String() string {
+	return fmt.Sprintf("%d pages, %d files, %.1f MB, %d products in %s",
+		r.Pages, r.Files, float64(r.Bytes)/1e6, r.Products, r.Duration.Round(time.Millisecond))
+}
