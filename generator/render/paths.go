@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/ocop-vn/ocop/generator/config"
 	"github.com/ocop-vn/ocop/generator/content"
@@ -35,16 +34,6 @@ func GroupPath(id string) string { return "nhom/" + id + "/" }
 
 // StatusPath is the listing of products with a status.
 func StatusPath(s content.Status) string { return "trang-thai/" + string(s) + "/" }
-
-// AreaPath is the listing of the smallest unit of a: province, then
-// district, then commune, as the data has them.
-func AreaPath(a content.Area) string {
-	segs := AreaSegments(a)
-	if len(segs) == 0 {
-		return "dia-ban/"
-	}
-	return "dia-ban/" + strings.Join(segs, "/") + "/"
-}
 
 // AreaSegments folds the non-empty parts of an area, largest first, into
 // URL segments.

@@ -45,6 +45,27 @@ type Renderer struct {
 	site    *config.Site
 	layouts map[string]*template.Template
 	strings map[string]string
+	// areaPages holds the paths of the area listings the site has, so a
+	// link to an address goes to the closest unit that has a page.
+	areaPages map[string]bool
+}
+
+// SetAreaPages tells the renderer which area listing pages exist
+// ("dia-ban/thanh-hoa/", …). Call it before rendering.
+func (r *Renderer) SetAreaPages(paths map[string]bool) { r.areaPages = paths }
+
+// AreaURL returns the address of the listing of the smallest unit of a that
+// has a page: the commune, else the district, else the province, else the
+// list of areas.
+func (r *Renderer) AreaURL(a content.Area) string {
+	segs := AreaSegments(a)
+	for i := len(segs); i > 0; i-- {
+		p := "dia-ban/" + strings.Join(segs[:i], "/") + "/"
+		if r.areaPages[p] {
+			return r.site.Rel(p)
+		}
+	}
+	return r.site.Rel("dia-ban/")
 }
 
 // New parses the theme in theme (a file system whose root holds layouts/)
@@ -144,7 +165,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"newsURL":       func(n *content.News) string { return s.Rel(NewsPath(n.Slug)) },
 		"starURL":       func(n int) string { return s.Rel(StarPath(n)) },
 		"groupURL":      func(id string) string { return s.Rel(GroupPath(id)) },
-		"areaURL":       func(a content.Area) string { return s.Rel(AreaPath(a)) },
+		"areaURL":       r.AreaURL,
 		"statusURL":     func(st content.Status) string { return s.Rel(StatusPath(st)) },
 		"cover":         func(p *content.Product) *Photo { return Cover(s, p) },
 		"date":          func(d yamlx.Date) string { return d.VN() },

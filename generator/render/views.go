@@ -57,6 +57,8 @@ type Link struct {
 	URL     string
 	Count   int
 	Current bool
+	// Gap marks a pager link that follows skipped page numbers.
+	Gap bool
 }
 
 // Pager describes the position of a listing page among its siblings.

@@ -61,10 +61,18 @@ func (b *builder) childLinks(n *areaNode) []render.Link {
 	return links
 }
 
+// paths lists the listing page of n and every unit below it.
+func (n *areaNode) paths(into map[string]bool) map[string]bool {
+	into[n.path] = true
+	for _, c := range n.children {
+		c.paths(into)
+	}
+	return into
+}
+
 // topAreas are the areas offered in the browse menu: the provinces, or the
 // units of the only province when the site covers one.
-func (b *builder) topAreas(public []*content.Product) []render.Link {
-	root := areaTree(public)
+func (b *builder) topAreas(root *areaNode) []render.Link {
 	if len(root.children) == 1 {
 		for _, only := range root.children {
 			if len(only.children) > 0 {
@@ -76,8 +84,7 @@ func (b *builder) topAreas(public []*content.Product) []render.Link {
 }
 
 // areaPages emits the listing of every area at every level.
-func (b *builder) areaPages(public []*content.Product, nav []render.NavGroup, add func(string, *render.Page)) {
-	root := areaTree(public)
+func (b *builder) areaPages(root *areaNode, nav []render.NavGroup, add func(string, *render.Page)) {
 	var walk func(n *areaNode)
 	walk = func(n *areaNode) {
 		heading := b.r.MustT("list.areas")
@@ -89,7 +96,6 @@ func (b *builder) areaPages(public []*content.Product, nav []render.NavGroup, ad
 			}
 			heading = b.r.MustT("list.area", strings.Join(reversed, ", "))
 			crumbs = b.crumbs(b.r.MustT("nav.areas"), "dia-ban/")
-			crumbs = crumbs[:len(crumbs)]
 			p := "dia-ban/"
 			for i, name := range n.names {
 				p += vntext.Slug(name) + "/"

@@ -21,12 +21,14 @@ func (b *builder) plan() []job {
 	}
 	public := b.publicProducts()
 	certified := filter(public, func(p *content.Product) bool { return p.Cert.Status.Certified() })
-	nav := b.navigation(public, certified)
+	areas := areaTree(public)
+	b.r.SetAreaPages(areas.paths(map[string]bool{}))
+	nav := b.navigation(public, certified, areas)
 
 	add("site.yaml", b.home(certified, nav))
 	b.paginate("san-pham/", certified, func(n int, pager *render.Pager, items []*content.Product) *render.Page {
 		return b.list(pager, n, "san-pham/", b.r.MustT("list.catalogue"), items, len(certified), nav, nil,
-			[]render.Crumb{{Name: b.r.MustT("nav.products")}})
+			b.crumbs(b.r.MustT("nav.products")))
 	}, add)
 	for _, star := range []int{5, 4, 3} {
 		items := filter(certified, func(p *content.Product) bool { return p.Cert.Star == star })
@@ -61,7 +63,7 @@ func (b *builder) plan() []job {
 			return b.list(pager, n, base, heading, page, len(items), nav, nil, b.crumbs(b.r.MustT("nav.statuses"), "", heading))
 		}, add)
 	}
-	b.areaPages(public, nav, add)
+	b.areaPages(areas, nav, add)
 	for _, p := range public {
 		add(p.File, b.product(p))
 	}
@@ -185,7 +187,7 @@ func (b *builder) crumbs(namesAndPaths ...string) []render.Crumb {
 
 // navigation is the browse menu shown beside listings: stars, groups,
 // statuses, with counts.
-func (b *builder) navigation(public, certified []*content.Product) []render.NavGroup {
+func (b *builder) navigation(public, certified []*content.Product, areas *areaNode) []render.NavGroup {
 	s := b.cat.Site
 	var stars []render.Link
 	for _, star := range []int{5, 4, 3} {
@@ -215,8 +217,8 @@ func (b *builder) navigation(public, certified []*content.Product) []render.NavG
 	if len(groups) > 0 {
 		nav = append(nav, render.NavGroup{Title: b.r.MustT("nav.groups"), Links: groups})
 	}
-	if areas := b.topAreas(public); len(areas) > 0 {
-		nav = append(nav, render.NavGroup{Title: b.r.MustT("nav.areas"), Links: areas})
+	if links := b.topAreas(areas); len(links) > 0 {
+		nav = append(nav, render.NavGroup{Title: b.r.MustT("nav.areas"), Links: links})
 	}
 	if len(statuses) > 0 {
 		nav = append(nav, render.NavGroup{Title: b.r.MustT("nav.statuses"), Links: statuses})
@@ -249,9 +251,11 @@ func (b *builder) pager(base string, n, pages int) *render.Pager {
 	}
 	// Show the first, last and a window around the current page, so the
 	// pager stays short on a phone even with hundreds of pages.
+	prev := 0
 	for i := 1; i <= pages; i++ {
 		if i == 1 || i == pages || (i >= n-2 && i <= n+2) {
-			p.Links = append(p.Links, render.Link{Name: itoa(i), URL: s.Rel(render.PagedPath(base, i)), Current: i == n})
+			p.Links = append(p.Links, render.Link{Name: itoa(i), URL: s.Rel(render.PagedPath(base, i)), Current: i == n, Gap: i > prev+1})
+			prev = i
 		}
 	}
 	return p

@@ -274,7 +274,7 @@ func TestGolden(t *testing.T) {
 		"tin-tuc/atom.xml",
 		"sitemap.xml",
 	} {
-		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(strings.TrimSuffix(page, "/index.html"), "/", "_"))
+		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(page, "/", "_"))
 		got, ok := mem.Files[page]
 		if !ok {
 			t.Errorf("%s not built", page)
