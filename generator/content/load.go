@@ -545,66 +545,12 @@ func (ld *loader) evaluations(c *Catalog, p *Product) []*Evaluation {
 		}
 		ev := &Evaluation{File: file, node: n}
 		yamlx.Decode(file, n, ev, ld.l)
-		ld.checkEvaluation(c, ev)
+		ld.evaluate(c, p, ev)
 		out = append(out, ev)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date.Time) })
+	ld.checkRounds(out)
 	return out
-}
-
-func (ld *loader) checkEvaluation(c *Catalog, ev *Evaluation) {
-	file, n := ev.File, ev.node
-	if ev.Rubric == "" {
-		ev.Rubric = c.Site.Rubric
-	}
-	if s, ok := c.Rubrics.Get(ev.Rubric); ok {
-		ev.Set = s
-	} else {
-		ld.l.AddHint(yamlx.PosOf(file, n, "rubric"), "known criteria sets: "+strings.Join(c.Rubrics.IDs(), ", "),
-			"unknown criteria set `%s`", ev.Rubric)
-	}
-	if ev.Level != "" {
-		if _, ok := Levels[ev.Level]; !ok {
-			ld.l.AddHint(yamlx.PosOf(file, n, "level"), "use one of: "+strings.Join(sortedKeys(Levels), ", "), "unknown council level `%s`", ev.Level)
-		}
-	}
-	if ev.Date.IsZero() && ev.Decision != nil {
-		ev.Date = ev.Decision.Date
-	}
-	if ev.Date.IsZero() && yamlx.Value(n, "date") == nil {
-		ld.l.AddHint(yamlx.PosOf(file, n, "date"), "add `date: YYYY-MM-DD`, the day the council met", "evaluation has no date")
-	}
-	switch {
-	case len(ev.Sheets) > 0:
-		sum := 0.0
-		for _, sheet := range ev.Sheets {
-			for _, pts := range sheet {
-				sum += pts
-			}
-		}
-		ev.Average, ev.HasScore = sum/float64(len(ev.Sheets)), true
-		if ev.Total != nil {
-			ld.l.AddHint(yamlx.PosOf(file, n, "total"), "remove `total`: it is computed from the sheets", "both `sheets` and `total` given")
-		}
-	case ev.Total != nil:
-		ev.Average, ev.HasScore = *ev.Total, true
-		if *ev.Total < 0 || *ev.Total > 100 {
-			ld.l.Add(yamlx.PosOf(file, n, "total"), "`total` must be between 0 and 100, found %g", *ev.Total)
-		}
-	}
-	if d := ev.Decision; d != nil {
-		dn := yamlx.Value(n, "decision")
-		if d.Star < 1 || d.Star > 5 {
-			ld.l.Add(yamlx.PosOf(file, dn, "star"), "decision `star` must be 1 to 5, found %d", d.Star)
-			d.Star = 0
-		}
-		if d.Date.IsZero() && yamlx.Value(dn, "date") == nil {
-			ld.l.AddHint(yamlx.PosOf(file, dn, "date"), "add `date: YYYY-MM-DD` as printed on the decision", "decision has no date")
-		}
-		if !d.ValidUntil.IsZero() && !d.Date.IsZero() && !d.ValidUntil.After(d.Date.Time) {
-			ld.l.Add(yamlx.PosOf(file, dn, "valid_until"), "`valid_until` %s is not after the decision date %s", d.ValidUntil, d.Date)
-		}
-	}
 }
 
 // link resolves references between files, checks they exist, and derives

@@ -20,6 +20,7 @@ package content
 import (
 	"github.com/ocop-vn/ocop/generator/config"
 	"github.com/ocop-vn/ocop/generator/rubric"
+	"github.com/ocop-vn/ocop/generator/scoring"
 	"github.com/ocop-vn/ocop/generator/yamlx"
 	"gopkg.in/yaml.v3"
 )
@@ -90,6 +91,10 @@ type Evaluation struct {
 	Sheets   []map[string]float64 `yaml:"sheets"`
 	Total    *float64             `yaml:"total"`
 	Decision *Decision            `yaml:"decision"`
+	// Result states the round's outcome where the record gives it without
+	// points: cong-nhan, chua-cong-nhan or khong-dat.
+	Result  string      `yaml:"result"`
+	Revoked *Revocation `yaml:"revoked"`
 
 	File string
 	// Average is the mean of the members' totals, or Total; HasScore says
@@ -97,6 +102,12 @@ type Evaluation struct {
 	Average  float64
 	HasScore bool
 	Set      *rubric.Set
+	FormRef  *rubric.Form
+	// Score is the computed outcome: breakdown, star, recognised or not.
+	Score scoring.Result
+	// Outcome is Score.Outcome where points are on record, else the stated
+	// Result, else what the decision implies.
+	Outcome scoring.Outcome
 
 	node *yaml.Node
 }
@@ -108,6 +119,14 @@ type Decision struct {
 	Issuer     string     `yaml:"issuer"`
 	Star       int        `yaml:"star"`
 	ValidUntil yamlx.Date `yaml:"valid_until"`
+}
+
+// Revocation is a decision withdrawing a recognition before it expires.
+type Revocation struct {
+	Number string     `yaml:"number"`
+	Date   yamlx.Date `yaml:"date" required:"true"`
+	Issuer string     `yaml:"issuer"`
+	Reason string     `yaml:"reason"`
 }
 
 // Levels lists the council level ids a score file may name, with their

@@ -16,6 +16,7 @@ const (
 	Valid       Status = "con-hieu-luc"    // recognised, certificate in force
 	Expiring    Status = "sap-het-han"     // in force, ends within ExpiringWindow
 	Expired     Status = "het-hieu-luc"    // certificate ended
+	Revoked     Status = "da-thu-hoi"      // recognition withdrawn by a decision
 	NotRanked   Status = "chua-cong-nhan"  // evaluated, no 3★+ recognition
 	Development Status = "dang-phat-trien" // no evaluation yet
 )
@@ -36,27 +37,36 @@ type Certificate struct {
 	Decision   *Decision
 	Evaluation *Evaluation
 	Issued     yamlx.Date
+	// ValidUntil is the last day the certificate is in force: the end of
+	// its validity, or the day before a revocation took effect.
 	ValidUntil yamlx.Date
+	Revocation *Revocation
 }
 
 // certify derives p.Cert from its evaluations as of now. The newest
-// evaluation that carries a recognition decision of 3 stars or more sets the
-// star; its end date is the decision's valid_until or the decision date plus
-// the criteria set's validity (36 months).
+// recognition decision of 3 stars or more issued by now sets the star (so a
+// re-recognition or an upgrade in a newer round replaces the older one); its
+// end date is the decision's valid_until or the decision date plus the
+// criteria set's validity (36 months), or the revocation date.
 func (p *Product) certify(now time.Time) {
 	p.Cert = Certificate{Status: Development}
-	if len(p.Evaluations) > 0 {
-		p.Cert.Status = NotRanked
+	for _, e := range p.Evaluations {
+		if !e.Date.After(now) {
+			p.Cert.Status = NotRanked
+		}
 	}
 	for i := len(p.Evaluations) - 1; i >= 0; i-- {
 		e := p.Evaluations[i]
 		d := e.Decision
-		if d == nil || d.Star < 3 {
+		if d == nil || d.Star < 3 || (e.Set != nil && !e.Set.IsRecognised(d.Star)) {
 			continue
 		}
 		issued := d.Date
 		if issued.IsZero() {
 			issued = e.Date
+		}
+		if issued.After(now) {
+			continue // not yet in force on the build date
 		}
 		until := d.ValidUntil
 		if until.IsZero() && !issued.IsZero() {
@@ -67,6 +77,11 @@ func (p *Product) certify(now time.Time) {
 			until = yamlx.Date{Time: issued.AddDate(0, months, -1)}
 		}
 		p.Cert = Certificate{Star: d.Star, Decision: d, Evaluation: e, Issued: issued, ValidUntil: until}
+		if r := e.Revoked; r != nil && !r.Date.After(now) {
+			p.Cert.Status, p.Cert.Revocation = Revoked, r
+			p.Cert.ValidUntil = yamlx.Date{Time: r.Date.AddDate(0, 0, -1)}
+			return
+		}
 		switch {
 		case until.IsZero():
 			p.Cert.Status = Valid

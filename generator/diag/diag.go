@@ -37,11 +37,19 @@ type Problem struct {
 	Pos  Pos
 	Msg  string
 	Hint string
+	// Warning marks something worth a look that does not stop a build
+	// (members' totals far apart, say).
+	Warning bool
 }
 
-// Error formats the problem as "file:line:col: message (hint)".
+// Error formats the problem as "file:line:col: message (hint)", with
+// "warning: " before the message of a warning.
 func (p Problem) Error() string {
-	s := p.Pos.String() + ": " + p.Msg
+	s := p.Pos.String() + ": "
+	if p.Warning {
+		s += "warning: "
+	}
+	s += p.Msg
 	if p.Hint != "" {
 		s += " (" + p.Hint + ")"
 	}
@@ -66,8 +74,21 @@ func (l *List) AddHint(pos Pos, hint, format string, args ...any) {
 	if len(args) > 0 {
 		msg = fmt.Sprintf(format, args...)
 	}
+	l.add(Problem{Pos: pos, Msg: msg, Hint: hint})
+}
+
+// WarnHint records a warning at pos: reported, but not a reason to stop.
+func (l *List) WarnHint(pos Pos, hint, format string, args ...any) {
+	msg := format
+	if len(args) > 0 {
+		msg = fmt.Sprintf(format, args...)
+	}
+	l.add(Problem{Pos: pos, Msg: msg, Hint: hint, Warning: true})
+}
+
+func (l *List) add(p Problem) {
 	l.mu.Lock()
-	l.problems = append(l.problems, Problem{Pos: pos, Msg: msg, Hint: hint})
+	l.problems = append(l.problems, p)
 	l.mu.Unlock()
 }
 
@@ -79,11 +100,18 @@ func (l *List) Merge(other *List) {
 	l.mu.Unlock()
 }
 
-// Len reports how many problems were recorded.
+// Len reports how many errors were recorded; warnings do not count, since
+// only errors stop a build.
 func (l *List) Len() int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return len(l.problems)
+	n := 0
+	for _, p := range l.problems {
+		if !p.Warning {
+			n++
+		}
+	}
+	return n
 }
 
 // Problems returns the problems sorted by file, line and column, with exact
@@ -115,14 +143,13 @@ func (l *List) Problems() []Problem {
 	return out
 }
 
-// Err returns nil when there are no problems, and otherwise an error whose
-// text lists them all, one per line.
+// Err returns nil when there are no errors, and otherwise an error whose
+// text lists every problem, warnings included, one per line.
 func (l *List) Err() error {
-	ps := l.Problems()
-	if len(ps) == 0 {
+	if l.Len() == 0 {
 		return nil
 	}
-	return Error(ps)
+	return Error(l.Problems())
 }
 
 // Error is a sorted list of problems used as an error value.
@@ -146,9 +173,17 @@ func (l *List) Print(w io.Writer) {
 	for _, p := range ps {
 		fmt.Fprintln(w, p.Error())
 	}
-	if n := len(ps); n == 1 {
-		fmt.Fprintln(w, "1 problem")
-	} else if n > 1 {
-		fmt.Fprintf(w, "%d problems\n", n)
+	errs := l.Len()
+	if warns := len(ps) - errs; warns > 0 {
+		fmt.Fprintf(w, "%s, %s\n", plural(errs, "problem"), plural(warns, "warning"))
+	} else if errs > 0 {
+		fmt.Fprintln(w, plural(errs, "problem"))
 	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

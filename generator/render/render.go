@@ -27,13 +27,13 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"math"
 	"path"
 	"strings"
 
 	"github.com/ocop-vn/ocop/generator/config"
 	"github.com/ocop-vn/ocop/generator/content"
 	"github.com/ocop-vn/ocop/generator/diag"
+	"github.com/ocop-vn/ocop/generator/scoring"
 	"github.com/ocop-vn/ocop/generator/yamlx"
 )
 
@@ -45,6 +45,7 @@ type Renderer struct {
 	site    *config.Site
 	layouts map[string]*template.Template
 	strings map[string]string
+	l       *diag.List
 	// areaPages holds the paths of the area listings the site has, so a
 	// link to an address goes to the closest unit that has a page.
 	areaPages map[string]bool
@@ -71,7 +72,7 @@ func (r *Renderer) AreaURL(a content.Area) string {
 // New parses the theme in theme (a file system whose root holds layouts/)
 // for site, recording problems in l. It returns nil if the theme is unusable.
 func New(theme fs.FS, site *config.Site, l *diag.List) *Renderer {
-	r := &Renderer{site: site, layouts: map[string]*template.Template{}}
+	r := &Renderer{site: site, layouts: map[string]*template.Template{}, l: l}
 	r.strings = loadStrings(theme, site.Language, l)
 	root := template.New("").Option("missingkey=error").Funcs(r.funcs())
 	partials, _ := fs.Glob(theme, "layouts/partials/*.html")
@@ -129,11 +130,12 @@ func (r *Renderer) T(key string, args ...any) (string, error) {
 	return s, nil
 }
 
-// MustT is T for Go code with keys known to exist (checked by tests); a
-// missing key yields the key itself rather than a blank.
+// MustT is T for the Go code that builds page views. A missing key is
+// recorded as a problem, failing the build, and yields the key itself.
 func (r *Renderer) MustT(key string, args ...any) string {
 	s, err := r.T(key, args...)
 	if err != nil {
+		r.l.AddHint(diag.Pos{File: "layouts/i18n/" + r.site.Language + ".yaml"}, "add the key to the translation file", "%v", err)
 		return key
 	}
 	return s
@@ -170,7 +172,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"cover":         func(p *content.Product) *Photo { return Cover(s, p) },
 		"date":          func(d yamlx.Date) string { return d.VN() },
 		"isoDate":       func(d yamlx.Date) string { return d.String() },
-		"score":         FormatScore,
+		"score":         scoring.Format,
 		"areaText":      AreaText,
 		"producerKind":  func(k string) string { return content.ProducerKinds[k] },
 		"salesKind":     func(k string) string { return content.SalesPointKinds[k] },
@@ -185,15 +187,6 @@ func (r *Renderer) funcs() template.FuncMap {
 		"telURL": TelURL,
 		"join":   strings.Join,
 	}
-}
-
-// FormatScore prints a score with two decimals and a decimal comma, the
-// Vietnamese convention (62,33), dropping ",00" for whole numbers.
-func FormatScore(f float64) string {
-	if f == math.Trunc(f) {
-		return fmt.Sprintf("%.0f", f)
-	}
-	return strings.Replace(fmt.Sprintf("%.2f", f), ".", ",", 1)
 }
 
 // AreaText joins the non-empty parts of an address area, smallest first.

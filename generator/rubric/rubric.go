@@ -20,20 +20,36 @@ import (
 
 // Set is one criteria set, as decided by one legal instrument.
 type Set struct {
-	ID          string           `yaml:"id" required:"true"`
-	Title       string           `yaml:"title" required:"true"`
-	Decision    string           `yaml:"decision"`
-	Source      string           `yaml:"source"`
-	ValidFrom   yamlx.Date       `yaml:"valid_from"`
-	ValidMonths int              `yaml:"valid_months"`
-	Thresholds  []Threshold      `yaml:"thresholds"`
-	Levels      map[string][]int `yaml:"levels"`
-	Groups      []Group          `yaml:"groups"`
-	Parts       []Part           `yaml:"parts"`
-	Forms       []Form           `yaml:"forms"`
+	ID          string      `yaml:"id" required:"true"`
+	Title       string      `yaml:"title" required:"true"`
+	Decision    string      `yaml:"decision"`
+	Source      string      `yaml:"source"`
+	ValidFrom   yamlx.Date  `yaml:"valid_from"`
+	ValidMonths int         `yaml:"valid_months"`
+	Thresholds  []Threshold `yaml:"thresholds"`
+	// Recognised lists the stars a decision recognises (default 3, 4, 5).
+	Recognised []int `yaml:"recognised"`
+	// Levels says which council level may recognise which stars from
+	// ValidFrom; Authority lists later changes (QĐ 1489 of 2025 abolished
+	// the district level, for instance).
+	Levels    map[string][]int `yaml:"levels"`
+	Authority []Period         `yaml:"authority"`
+	// MaxSpread is the largest difference allowed between council members'
+	// totals before the council must discuss and re-score (default 10).
+	MaxSpread float64 `yaml:"max_spread"`
+	Groups    []Group `yaml:"groups"`
+	Parts     []Part  `yaml:"parts"`
+	Forms     []Form  `yaml:"forms"`
 
 	// File is where the set was read from, for messages.
 	File string `yaml:"-"`
+}
+
+// Period is a change of who may recognise which stars, from a date on.
+type Period struct {
+	From   yamlx.Date       `yaml:"from" required:"true"`
+	Note   string           `yaml:"note"`
+	Levels map[string][]int `yaml:"levels" required:"true"`
 }
 
 // Threshold says that an average total of at least Min earns Star.
@@ -83,21 +99,37 @@ type Section struct {
 
 // Criterion is one scored item of a form.
 type Criterion struct {
-	ID        string    `yaml:"id" required:"true"`
-	Name      string    `yaml:"name"`
-	Max       float64   `yaml:"max"`
-	Values    []float64 `yaml:"values"`
-	Options   []Option  `yaml:"options"`
-	Mandatory bool      `yaml:"mandatory"`
-	Stop      bool      `yaml:"stop"`
-	MinStar   int       `yaml:"min_star"`
+	ID   string  `yaml:"id" required:"true"`
+	Name string  `yaml:"name"`
+	Max  float64 `yaml:"max"`
+	// Values lists the allowed points when the options are not given.
+	Values []float64 `yaml:"values"`
+	// Options are the answers on the form, each with its points.
+	Options []Option `yaml:"options"`
+	// Mandatory criteria must score above zero, whatever the total, or the
+	// product is "Không đạt".
+	Mandatory bool `yaml:"mandatory"`
+	// Minimums are per-star minimum requirements (QĐ 781/2020): to be
+	// ranked Star, the council's average on this criterion must reach
+	// Points.
+	Minimums []Minimum `yaml:"minimums"`
+	Note     string    `yaml:"note"`
 }
 
-// Option is one answer on the form and the points it earns.
+// Option is one answer on the form and the points it earns. Choosing a
+// Stop option ends the evaluation ("dừng đánh giá"): the product is
+// "Không đạt" whatever its other points.
 type Option struct {
 	Points float64 `yaml:"points"`
-	Text   string  `yaml:"text"`
+	Text   string  `yaml:"text" required:"true"`
 	Stop   bool    `yaml:"stop"`
+}
+
+// Minimum is a per-star minimum requirement on one criterion.
+type Minimum struct {
+	Star   int     `yaml:"star" required:"true"`
+	Points float64 `yaml:"points" required:"true"`
+	Note   string  `yaml:"note"`
 }
 
 // Group returns the group with the given id.
@@ -135,7 +167,9 @@ func (s *Set) GroupIDs() []string {
 func (s *Set) Star(total float64) int {
 	best, bestMin := 0, -1.0
 	for _, t := range s.Thresholds {
-		if total >= t.Min && t.Min > bestMin {
+		// The tolerance absorbs float rounding in averages (209.99999/3),
+		// never a real hundredth of a point.
+		if total >= t.Min-1e-9 && t.Min > bestMin {
 			best, bestMin = t.Star, t.Min
 		}
 	}
@@ -206,6 +240,7 @@ func (r *Registry) loadFile(fsys fs.FS, name, display string, l *diag.List) {
 	if !yamlx.Decode(display, node, s, l) {
 		return
 	}
+	s.validate(node, l)
 	if want := strings.TrimSuffix(path.Base(name), ".yaml"); s.ID != want {
 		l.AddHint(diag.Pos{File: display, Line: 1, Col: 1}, "rename the file or the id so they match",
 			"criteria set id `%s` differs from the file name `%s`", s.ID, want)
