@@ -33,6 +33,7 @@ func commands() []command {
 	return []command{
 		{"build", "ocop build [-s DIR] [-o DIR] [--now YYYY-MM-DD] [--base-url URL] [--no-minify] [--file-urls]", "build the site into the output folder (default public/)", runBuild},
 		{"check", "ocop check [-s DIR] [--now YYYY-MM-DD] [--base-url URL]", "validate every file and link; write nothing; exit 1 on any problem", runCheck},
+		{"score", scoreUsage, "print the breakdown of score files, or a blank sheet (--form)", runScore},
 		{"version", "ocop version", "print the version", func(_ []string, stdout, _ io.Writer) int {
 			fmt.Fprintln(stdout, "ocop", version)
 			return 0

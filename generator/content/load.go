@@ -85,6 +85,7 @@ func Load(site fs.FS, opts Options) (*Catalog, *diag.List) {
 	for _, s := range c.SalesPoints {
 		c.SalesPointByID[s.ID] = s
 	}
+	c.AreaChanges = ld.loadAreas()
 	c.News = ld.loadNews()
 	c.Pages = ld.loadPages()
 	c.Products = ld.loadProducts(c)
@@ -586,6 +587,7 @@ func (c *Catalog) link(l *diag.List, now time.Time) {
 			}
 		}
 		p.certify(now)
+		p.Now = current(p.Area, c.AreaChanges, now)
 		p.node = nil
 		for _, e := range p.Evaluations {
 			e.node = nil

@@ -63,9 +63,12 @@ type Product struct {
 	Cert        Certificate
 	// Rubric is the criteria set the product is classified under: that of
 	// its newest evaluation, else the site's default.
-	Rubric        *rubric.Set
-	GroupName     string
-	SubgroupName  string
+	Rubric       *rubric.Set
+	GroupName    string
+	SubgroupName string
+	// Now is the product's area today when content/areas.yaml maps the
+	// printed one to merged units; nil when unchanged.
+	Now           *Area
 	ProducerRef   *Producer
 	SalesPointRef []*SalesPoint
 	News          []*News // related news, newest first
@@ -236,6 +239,9 @@ type Catalog struct {
 	SalesPoints []*SalesPoint
 	News        []*News // newest first, drafts included
 	Pages       []*Page
+
+	// AreaChanges is content/areas.yaml.
+	AreaChanges []AreaChange
 
 	ProductBySlug  map[string]*Product
 	ProducerByID   map[string]*Producer

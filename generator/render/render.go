@@ -27,6 +27,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"math"
 	"path"
 	"strings"
 
@@ -186,7 +187,17 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		"telURL": TelURL,
 		"join":   strings.Join,
+		"pct":    Percent,
 	}
+}
+
+// Percent is points as a share of max, 0–100, rounded to one decimal for
+// drawing bars.
+func Percent(points, max float64) float64 {
+	if max <= 0 || points <= 0 {
+		return 0
+	}
+	return math.Round(math.Min(points/max, 1)*1000) / 10
 }
 
 // AreaText joins the non-empty parts of an address area, smallest first.

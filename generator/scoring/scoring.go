@@ -99,6 +99,11 @@ func Rate(set *rubric.Set, form *rubric.Form, sheets []Sheet) (Result, []Issue) 
 	known := map[string]bool{}
 	var ids []string
 	for _, p := range form.Parts {
+		if !detailed && ByPart(&p) {
+			known[p.ID] = true
+			ids = append(ids, p.ID)
+			continue
+		}
 		for _, sec := range p.Sections {
 			if !detailed {
 				known[sec.ID] = true
@@ -193,6 +198,13 @@ func breakdown(form *rubric.Form, sheet Sheet, detailed bool, visit func(id, nam
 	for pi := range form.Parts {
 		p := &form.Parts[pi]
 		ps := PartScore{ID: p.ID, Name: p.Name, Max: p.Maximum()}
+		if !detailed && ByPart(p) {
+			ps.Points = sheet[p.ID]
+			visit(p.ID, p.Name, ps.Points, ps.Max, nil)
+			b.Total += ps.Points
+			b.Parts = append(b.Parts, ps)
+			continue
+		}
 		for si := range p.Sections {
 			sec := &p.Sections[si]
 			ss := SectionScore{ID: sec.ID, Name: sec.Name, Max: sec.Maximum()}
@@ -215,6 +227,18 @@ func breakdown(form *rubric.Form, sheet Sheet, detailed bool, visit func(id, nam
 		b.Parts = append(b.Parts, ps)
 	}
 	return b
+}
+
+// ByPart reports whether sheets score part p as a whole: on a form without
+// criteria whose sections carry no maxima (QĐ 148's per-section points were
+// not published in the sources used), the part is the smallest unit.
+func ByPart(p *rubric.Part) bool {
+	for i := range p.Sections {
+		if p.Sections[i].Maximum() <= 0 {
+			return true
+		}
+	}
+	return len(p.Sections) == 0
 }
 
 // mean averages breakdowns of the same form item by item.

@@ -21,13 +21,16 @@ type areaNode struct {
 	children map[string]*areaNode
 }
 
-// areaTree groups public products by area, largest unit first.
+// areaTree groups public products by area, largest unit first, under the
+// units of today (content/areas.yaml) where their printed address is of
+// units since merged.
 func areaTree(public []*content.Product) *areaNode {
 	root := &areaNode{path: "dia-ban/", children: map[string]*areaNode{}}
 	for _, p := range public {
 		root.products = append(root.products, p)
 		node := root
-		for _, name := range []string{p.Area.Province, p.Area.District, p.Area.Commune} {
+		a := p.Here()
+		for _, name := range []string{a.Province, a.District, a.Commune} {
 			seg := vntext.Slug(name)
 			if seg == "" {
 				continue

@@ -52,7 +52,7 @@ func (b *builder) plan() []job {
 			return b.list(pager, n, base, heading, page, len(items), nav, nil, b.crumbs(b.r.MustT("nav.groups"), "", heading))
 		}, add)
 	}
-	for _, st := range []content.Status{content.Expiring, content.Expired, content.NotRanked, content.Development} {
+	for _, st := range listedStatuses {
 		items := filter(public, func(p *content.Product) bool { return p.Cert.Status == st })
 		if len(items) == 0 {
 			continue
@@ -90,6 +90,10 @@ func (b *builder) plan() []job {
 	add("layouts/404.html", &render.Page{Kind: "404", Path: "404.html", Title: b.r.MustT("not_found"), NoIndex: true})
 	return jobs
 }
+
+// listedStatuses have a listing page of their own (certificates in force
+// are the catalogue and the star pages).
+var listedStatuses = []content.Status{content.Expiring, content.Expired, content.Revoked, content.NotRanked, content.Development}
 
 func (b *builder) publicProducts() []*content.Product {
 	var out []*content.Product
@@ -208,7 +212,7 @@ func (b *builder) navigation(public, certified []*content.Product, areas *areaNo
 	}
 	sortLinks(groups)
 	var statuses []render.Link
-	for _, st := range []content.Status{content.Expiring, content.Expired, content.NotRanked, content.Development} {
+	for _, st := range listedStatuses {
 		if n := len(filter(public, func(p *content.Product) bool { return p.Cert.Status == st })); n > 0 {
 			statuses = append(statuses, render.Link{Name: b.r.MustT("status." + string(st)), URL: s.Rel(render.StatusPath(st)), Count: n})
 		}

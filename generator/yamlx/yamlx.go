@@ -358,3 +358,10 @@ func (d *decoder) duplicate(lines map[string]int, key *yaml.Node) bool {
 	lines[key.Value] = key.Line
 	return false
 }
+
+// DecodeList fills a slice from a sequence node with the same checks as
+// Decode, for files whose top level is a list.
+func DecodeList[T any](file string, node *yaml.Node, list *[]T, l *diag.List) {
+	d := decoder{file: file, l: l}
+	d.value(node, reflect.ValueOf(list).Elem(), "")
+}
