@@ -3,6 +3,7 @@ module github.com/ocop-vn/ocop
 go 1.26.8
 
 require (
+	github.com/fsnotify/fsnotify v1.10.1 // indirect
 	github.com/tdewolff/minify/v2 v2.24.25 // indirect
 	github.com/tdewolff/parse/v2 v2.8.20 // indirect
 	github.com/yuin/goldmark v1.8.7 // indirect

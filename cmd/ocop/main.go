@@ -3,6 +3,8 @@
 //
 //	ocop build   [-s DIR] [-o public] [--now YYYY-MM-DD] [--base-url URL]
 //	ocop check   [-s DIR] [--now YYYY-MM-DD] [--base-url URL]
+//	ocop serve   [-s DIR] [--bind 127.0.0.1] [--port 1313]
+//	ocop score   [-s DIR] [--json] FILE… | --form SET/FORM
 //	ocop version
 //
 // main is thin: run takes the arguments and output streams and returns the
@@ -33,6 +35,7 @@ func commands() []command {
 	return []command{
 		{"build", "ocop build [-s DIR] [-o DIR] [--now YYYY-MM-DD] [--base-url URL] [--no-minify] [--file-urls]", "build the site into the output folder (default public/)", runBuild},
 		{"check", "ocop check [-s DIR] [--now YYYY-MM-DD] [--base-url URL]", "validate every file and link; write nothing; exit 1 on any problem", runCheck},
+		{"serve", serveUsage, "build into memory, serve on 127.0.0.1:1313 and rebuild on every save", runServe},
 		{"score", scoreUsage, "print the breakdown of score files, or a blank sheet (--form)", runScore},
 		{"version", "ocop version", "print the version", func(_ []string, stdout, _ io.Writer) int {
 			fmt.Fprintln(stdout, "ocop", version)
