@@ -2,13 +2,11 @@ package publish
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 )
 
-// attrURLRE matches the URL attributes html/template writes, always
-// double-quoted: href, src, action, poster and srcset.
-var attrURLRE = regexp.MustCompile(`\s(?:href|src|action|poster|srcset)="([^"]*)"`)
+// urlAttrs are the attributes whose values are addresses.
+var urlAttrs = map[string]bool{"href": true, "src": true, "action": true, "poster": true, "srcset": true}
 
 // Relativize rewrites every site-internal address in an HTML page (one that
 // starts with basePath) to a path relative to the page's own folder, so the
@@ -16,52 +14,98 @@ var attrURLRE = regexp.MustCompile(`\s(?:href|src|action|poster|srcset)="([^"]*)
 // opened from disk. pageDir is the page's folder relative to the site root
 // ("" for the home page, "san-pham/x/" for a product). With fileURLs, links
 // to folders get an explicit "index.html", which browsers need to open a
-// page from disk (file://) rather than list the folder.
-func Relativize(page []byte, pageDir, basePath string, fileURLs bool) []byte {
-	depth := strings.Count(pageDir, "/")
-	up := strings.Repeat("../", depth)
-	var out []byte
+// page from disk (file://) rather than list the folder. A canonical link
+// keeps its address. visit, if not nil, sees every address as written.
+//
+// The page must come from html/template, which always double-quotes
+// attribute values. It is scanned once, by hand: a regular expression here
+// was the most expensive step of a build.
+func Relativize(page []byte, pageDir, basePath string, fileURLs bool, visit func(url string)) []byte {
+	up := strings.Repeat("../", strings.Count(pageDir, "/"))
+	out := make([]byte, 0, len(page)+len(page)/16)
 	last := 0
-	for _, loc := range attrURLRE.FindAllIndex(page, -1) {
-		out = append(out, page[last:loc[0]]...)
-		last = loc[1]
-		m := page[loc[0]:loc[1]]
-		// A canonical link names the page's one true address; it stays as
-		// written (absolute when base_url is).
-		if tagStart := bytes.LastIndexByte(page[:loc[0]], '<'); tagStart >= 0 && bytes.Contains(page[tagStart:loc[0]], []byte(`rel="canonical"`)) {
-			out = append(out, m...)
+	for pos := 0; ; {
+		i := bytes.Index(page[pos:], []byte(`="`))
+		if i < 0 {
+			break
+		}
+		eq := pos + i
+		start := eq + 2
+		end := bytes.IndexByte(page[start:], '"')
+		if end < 0 {
+			break
+		}
+		end += start
+		pos = end + 1
+		name := attrName(page, eq)
+		if !urlAttrs[name] {
 			continue
 		}
-		out = append(out, relativizeAttr(m, up, basePath, fileURLs)...)
+		val := string(page[start:end])
+		parts := []string{val}
+		if name == "srcset" {
+			parts = strings.Split(val, ",")
+		}
+		if visit != nil {
+			for _, p := range parts {
+				if u, _, _ := strings.Cut(strings.TrimSpace(p), " "); u != "" {
+					visit(u)
+				}
+			}
+		}
+		if name == "href" && isCanonical(page, eq) {
+			continue
+		}
+		var b strings.Builder
+		for j, p := range parts {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			u, rest, _ := strings.Cut(strings.TrimSpace(p), " ")
+			b.WriteString(relative(u, up, basePath, fileURLs))
+			if rest != "" {
+				b.WriteString(" " + rest)
+			}
+		}
+		if nv := b.String(); nv != val {
+			out = append(out, page[last:start]...)
+			out = append(out, nv...)
+			last = end
+		}
 	}
 	return append(out, page[last:]...)
 }
 
-// relativizeAttr rewrites one matched attribute.
-func relativizeAttr(m []byte, up, basePath string, fileURLs bool) []byte {
-	i := bytes.IndexByte(m, '"')
-	val := string(m[i+1 : len(m)-1])
-	var out strings.Builder
-	for j, part := range splitSrcset(m, val) {
-		if j > 0 {
-			out.WriteString(", ")
+// attrName returns the attribute name ending just before page[eq] ('='),
+// or "" when what precedes is not an attribute name after whitespace.
+func attrName(page []byte, eq int) string {
+	i := eq
+	for i > 0 {
+		c := page[i-1]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' {
+			i--
+			continue
 		}
-		u, rest, _ := strings.Cut(strings.TrimSpace(part), " ")
-		out.WriteString(relative(u, up, basePath, fileURLs))
-		if rest != "" {
-			out.WriteString(" " + rest)
-		}
+		break
 	}
-	return append(append(append([]byte(nil), m[:i+1]...), out.String()...), '"')
+	if i == eq || i == 0 || (page[i-1] != ' ' && page[i-1] != '\n' && page[i-1] != '\t') {
+		return ""
+	}
+	return strings.ToLower(string(page[i:eq]))
 }
 
-// splitSrcset returns the candidates of a srcset attribute, or the value
-// itself for any other attribute.
-func splitSrcset(attr []byte, val string) []string {
-	if bytes.Contains(attr[:bytes.IndexByte(attr, '=')], []byte("srcset")) {
-		return strings.Split(val, ",")
+// isCanonical reports whether the attribute at eq belongs to a tag with
+// rel="canonical".
+func isCanonical(page []byte, eq int) bool {
+	tagStart := bytes.LastIndexByte(page[:eq], '<')
+	if tagStart < 0 {
+		return false
 	}
-	return []string{val}
+	tagEnd := bytes.IndexByte(page[eq:], '>')
+	if tagEnd < 0 {
+		tagEnd = len(page) - eq
+	}
+	return bytes.Contains(page[tagStart:eq+tagEnd], []byte(`rel="canonical"`))
 }
 
 func relative(u, up, basePath string, fileURLs bool) string {

@@ -1,6 +1,9 @@
 package publish
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRelativize(t *testing.T) {
 	tests := []struct {
@@ -22,10 +25,22 @@ func TestRelativize(t *testing.T) {
 		{`<form action="/tim-kiem/">`, "a/b/", "/", false, `<form action="../../tim-kiem/">`},
 		{`<link rel="canonical" content="/x/">`, "a/", "/", false, `<link rel="canonical" content="/x/">`},
 		{`<link rel="canonical" href="/x/"><a href="/x/">`, "a/", "/", false, `<link rel="canonical" href="/x/"><a href="../x/">`},
+		{`<link href="/x/" rel="canonical">`, "a/", "/", false, `<link href="/x/" rel="canonical">`},
+		{`<a data-href="/x/" title="a=&quot;b">`, "a/", "/", false, `<a data-href="/x/" title="a=&quot;b">`},
+		{`<p>x="/y/"</p>`, "a/", "/", false, `<p>x="/y/"</p>`},
 	}
 	for _, tt := range tests {
-		if got := string(Relativize([]byte(tt.page), tt.dir, tt.base, tt.file)); got != tt.want {
+		if got := string(Relativize([]byte(tt.page), tt.dir, tt.base, tt.file, nil)); got != tt.want {
 			t.Errorf("Relativize(%q, %q, %q, %v) = %q, want %q", tt.page, tt.dir, tt.base, tt.file, got, tt.want)
 		}
+	}
+}
+
+func TestRelativizeVisits(t *testing.T) {
+	var got []string
+	Relativize([]byte(`<a href="/a/"><img src="/b.jpg" srcset="/c.jpg 1x, /d.jpg 2x"><a href="https://x.vn/">`), "", "/", false, func(u string) { got = append(got, u) })
+	want := "/a/ /b.jpg /c.jpg /d.jpg https://x.vn/"
+	if s := strings.Join(got, " "); s != want {
+		t.Errorf("visited %q, want %q", s, want)
 	}
 }

@@ -1,26 +1,10 @@
 package site
 
 import (
-	"bytes"
-	"html"
-	"regexp"
 	"sort"
 
 	"github.com/ocop-vn/ocop/generator/diag"
 )
-
-// linkRE finds href and src attributes as html/template writes them
-// (always double-quoted), before minification.
-var linkRE = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
-
-// extractLinks returns the addresses a page links to.
-func extractLinks(page []byte) []string {
-	var out []string
-	for _, m := range linkRE.FindAllSubmatch(page, -1) {
-		out = append(out, html.UnescapeString(string(bytes.TrimSpace(m[1]))))
-	}
-	return out
-}
 
 // checkLinks reports every internal link that does not resolve to a file of
 // the output: a missing page is a bug in the theme or the data, and must not

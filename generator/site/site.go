@@ -166,15 +166,18 @@ func (b *builder) renderOne(j job) {
 		b.l.Add(diag.Pos{File: j.source}, "rendering %s: %v", j.page.Path, err)
 		return
 	}
-	links := extractLinks(html)
-	b.mu.Lock()
-	b.links[j.page.Path] = links
-	b.mu.Unlock()
+	var links []string
+	keep := func(u string) { links = append(links, u) }
 	// The 404 page is served at any missing address, so only root-relative
 	// links work from it; every other page links relatively.
 	if j.page.Kind != "404" {
-		html = publish.Relativize(html, strings.TrimSuffix(j.page.Path, "index.html"), b.cat.Site.BasePath, b.fileURLs)
+		html = publish.Relativize(html, strings.TrimSuffix(j.page.Path, "index.html"), b.cat.Site.BasePath, b.fileURLs, keep)
+	} else {
+		publish.Relativize(html, "", b.cat.Site.BasePath, false, keep)
 	}
+	b.mu.Lock()
+	b.links[j.page.Path] = links
+	b.mu.Unlock()
 	if err := b.pub.Write(j.page.Path, html); err != nil {
 		b.l.Add(diag.Pos{File: j.source}, "writing %s: %v", j.page.Path, err)
 	}
