@@ -45,6 +45,10 @@ func (ld *loader) evaluate(c *Catalog, p *Product, ev *Evaluation) {
 	}
 	ld.score(p, ev)
 	ld.checkDecision(ev)
+	ev.SheetCount = len(ev.Sheets)
+	if !ld.keepSheets {
+		ev.Sheets, ev.Score.Sheets = nil, nil
+	}
 }
 
 // score computes the round's points, if any are on record.

@@ -97,6 +97,9 @@ func Load(site fs.FS, opts Options) (*Catalog, *diag.List) {
 type loader struct {
 	fsys fs.FS
 	l    *diag.List
+	// keepSheets keeps each round's raw sheets and per-sheet breakdowns
+	// (for `ocop score`); a site build drops them after checking.
+	keepSheets bool
 }
 
 // read returns a text file's bytes with BOM and CRLF removed, or reports why
@@ -547,6 +550,7 @@ func (ld *loader) evaluations(c *Catalog, p *Product) []*Evaluation {
 		ev := &Evaluation{File: file, node: n}
 		yamlx.Decode(file, n, ev, ld.l)
 		ld.evaluate(c, p, ev)
+		ev.node = nil // a sheet's node tree is large; positions are no longer needed
 		out = append(out, ev)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date.Time) })
@@ -589,9 +593,6 @@ func (c *Catalog) link(l *diag.List, now time.Time) {
 		p.certify(now)
 		p.Now = current(p.Area, c.AreaChanges, now)
 		p.node = nil
-		for _, e := range p.Evaluations {
-			e.node = nil
-		}
 	}
 	for _, n := range c.News {
 		for i, id := range n.Products {

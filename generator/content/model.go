@@ -107,7 +107,12 @@ type Evaluation struct {
 	Set      *rubric.Set
 	FormRef  *rubric.Form
 	// Score is the computed outcome: breakdown, star, recognised or not.
+	// A full site load keeps only the council's mean breakdown; the raw
+	// sheets and per-sheet breakdowns are dropped once checked, since a
+	// national catalogue holds hundreds of thousands of them.
 	Score scoring.Result
+	// SheetCount is how many members' sheets the round had.
+	SheetCount int
 	// Outcome is Score.Outcome where points are on record, else the stated
 	// Result, else what the decision implies.
 	Outcome scoring.Outcome

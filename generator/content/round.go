@@ -21,7 +21,7 @@ import (
 func LoadRound(site fs.FS, name string, now time.Time) (*Evaluation, *diag.List) {
 	l := &diag.List{}
 	c := &Catalog{Site: config.Load(site, "", l), Rubrics: rubric.Load(site, l)}
-	ld := loader{fsys: site, l: l}
+	ld := loader{fsys: site, l: l, keepSheets: true}
 	p := &Product{}
 	if dir := path.Dir(path.Dir(name)); path.Base(path.Dir(name)) == "scores" {
 		if n := ld.yaml(dir + "/product.yaml"); n != nil {

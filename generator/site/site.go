@@ -106,9 +106,13 @@ func run(fsys fs.FS, sink publish.Sink, opts Options) (*Result, *diag.List) {
 	}
 	b := &builder{
 		cat: cat, r: r, md: markdown.New(cat.Site.BasePath), l: l, now: opts.Now,
-		pub: publish.New(sink, !opts.NoMinify), links: map[string][]string{}, fileURLs: opts.FileURLs,
+		pub: publish.New(sink, !opts.NoMinify), pending: map[string][]string{}, fileURLs: opts.FileURLs,
 	}
 	jobs := b.plan()
+	b.planned = make(map[string]bool, len(jobs))
+	for _, j := range jobs {
+		b.planned[j.page.Path] = true
+	}
 	b.renderAll(jobs)
 	b.assets(fsys, theme)
 	b.feeds(jobs)
@@ -131,7 +135,12 @@ type builder struct {
 	fileURLs bool
 
 	mu    sync.Mutex
-	links map[string][]string // page path → internal links found in it
+	// planned holds every page path before rendering starts, so most links
+	// are checked as soon as their page is rendered; pending keeps, per
+	// page, the few that point elsewhere (assets, feeds), checked at the end
+	// against what was written. Nothing else of a page is kept in memory.
+	planned map[string]bool
+	pending map[string][]string
 }
 
 // job is one page to render: its view and the file that caused it, for
@@ -166,8 +175,16 @@ func (b *builder) renderOne(j job) {
 		b.l.Add(diag.Pos{File: j.source}, "rendering %s: %v", j.page.Path, err)
 		return
 	}
-	var links []string
-	keep := func(u string) { links = append(links, u) }
+	var pending []string
+	seen := map[string]bool{}
+	keep := func(u string) {
+		target, ok := b.internalPath(u)
+		if !ok || seen[target] || b.planned[target] {
+			return
+		}
+		seen[target] = true
+		pending = append(pending, u)
+	}
 	// The 404 page is served at any missing address, so only root-relative
 	// links work from it; every other page links relatively.
 	if j.page.Kind != "404" {
@@ -175,9 +192,11 @@ func (b *builder) renderOne(j job) {
 	} else {
 		publish.Relativize(html, "", b.cat.Site.BasePath, false, keep)
 	}
-	b.mu.Lock()
-	b.links[j.page.Path] = links
-	b.mu.Unlock()
+	if len(pending) > 0 {
+		b.mu.Lock()
+		b.pending[j.page.Path] = pending
+		b.mu.Unlock()
+	}
 	if err := b.pub.Write(j.page.Path, html); err != nil {
 		b.l.Add(diag.Pos{File: j.source}, "writing %s: %v", j.page.Path, err)
 	}
