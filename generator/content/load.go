@@ -37,6 +37,10 @@ type Options struct {
 	Now time.Time
 	// BaseURL, when set, replaces site.yaml's base_url.
 	BaseURL string
+	// Cache, when set, keeps parsed files between loads so that a reload
+	// after an edit re-reads only the files the edit touched (the preview
+	// server's case). Nil for a one-off build.
+	Cache *Cache
 }
 
 // Load reads the whole site rooted at site and returns the catalogue with
@@ -50,32 +54,32 @@ func Load(site fs.FS, opts Options) (*Catalog, *diag.List) {
 		SalesPointByID: map[string]*SalesPoint{},
 	}
 	c.Site = config.Load(site, opts.BaseURL, l)
-	c.Rubrics = rubric.Load(site, l)
+	ld := loader{fsys: site, l: l, cache: opts.Cache}
+	c.Rubrics = ld.cached(rubricsKey, func(ld *loader) any { return rubric.Load(site, ld.l) }).(*rubric.Registry)
 	if _, ok := c.Rubrics.Get(c.Site.Rubric); !ok {
 		l.AddHint(diag.Pos{File: config.File}, "known criteria sets: "+strings.Join(c.Rubrics.IDs(), ", "),
 			"unknown criteria set `%s` in `rubric`", c.Site.Rubric)
 	}
-	ld := loader{fsys: site, l: l}
-	c.Producers = loadRecords(&ld, "content/producers", func(id, file string, n *yaml.Node) *Producer {
+	c.Producers = loadRecords(&ld, "content/producers", func(ld *loader, id, file string, n *yaml.Node) *Producer {
 		p := &Producer{ID: id, File: file}
 		if n == nil {
 			return p
 		}
-		yamlx.Decode(file, n, p, l)
+		yamlx.Decode(file, n, p, ld.l)
 		ld.checkKind(file, n, "kind", p.Kind, ProducerKinds)
 		ld.checkURL(file, n, "website", p.Website)
 		return p
 	})
-	c.SalesPoints = loadRecords(&ld, "content/sales-points", func(id, file string, n *yaml.Node) *SalesPoint {
+	c.SalesPoints = loadRecords(&ld, "content/sales-points", func(ld *loader, id, file string, n *yaml.Node) *SalesPoint {
 		s := &SalesPoint{ID: id, File: file}
 		if n == nil {
 			return s
 		}
-		yamlx.Decode(file, n, s, l)
+		yamlx.Decode(file, n, s, ld.l)
 		ld.checkKind(file, n, "kind", s.Kind, SalesPointKinds)
 		ld.checkURL(file, n, "website", s.Website)
 		if s.Geo != nil && (s.Geo.Lat < -90 || s.Geo.Lat > 90 || s.Geo.Lng < -180 || s.Geo.Lng > 180) {
-			l.Add(yamlx.PosOf(file, n, "geo"), "coordinates out of range: lat must be within ±90 and lng within ±180")
+			ld.l.Add(yamlx.PosOf(file, n, "geo"), "coordinates out of range: lat must be within ±90 and lng within ±180")
 		}
 		return s
 	})
@@ -89,7 +93,7 @@ func Load(site fs.FS, opts Options) (*Catalog, *diag.List) {
 	c.News = ld.loadNews()
 	c.Pages = ld.loadPages()
 	c.Products = ld.loadProducts(c)
-	c.link(l, opts.Now)
+	c.link(l, opts.Now, opts.Cache != nil)
 	return c, l
 }
 
@@ -100,6 +104,7 @@ type loader struct {
 	// keepSheets keeps each round's raw sheets and per-sheet breakdowns
 	// (for `ocop score`); a site build drops them after checking.
 	keepSheets bool
+	cache      *Cache
 }
 
 // read returns a text file's bytes with BOM and CRLF removed, or reports why
@@ -187,7 +192,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // loadRecords reads every <id>.yaml in dir with decode, in id order. A file
 // that cannot be parsed is passed to decode with a nil node, so its id stays
 // known and references to it do not add a second, misleading problem.
-func loadRecords[T any](ld *loader, dir string, decode func(id, file string, n *yaml.Node) *T) []*T {
+func loadRecords[T any](ld *loader, dir string, decode func(ld *loader, id, file string, n *yaml.Node) *T) []*T {
 	entries, err := fs.ReadDir(ld.fsys, dir)
 	if err != nil {
 		return nil
@@ -209,12 +214,10 @@ func loadRecords[T any](ld *loader, dir string, decode func(id, file string, n *
 		if !ld.checkSlug(file, id, "file name") {
 			continue
 		}
-		n := ld.yaml(file)
-		if n == nil {
-			out = append(out, decode(id, file, nil))
-			continue
-		}
-		out = append(out, decode(id, file, n))
+		rec := ld.cached(file, func(ld *loader) any {
+			return decode(ld, id, file, ld.yaml(file))
+		})
+		out = append(out, rec.(*T))
 	}
 	return out
 }
@@ -248,16 +251,9 @@ func (ld *loader) loadNews() []*News {
 		if !ld.checkSlug(file, m[2], "slug") {
 			continue
 		}
-		n := &News{Slug: m[2], File: file}
-		node := ld.markdown(file, n, &n.Body, &n.BodyLine)
-		if node == nil {
+		n, _ := ld.cached(file, func(ld *loader) any { return ld.newsFile(file, m[1], m[2]) }).(*News)
+		if n == nil {
 			continue
-		}
-		if n.Date.IsZero() {
-			n.Date, _ = yamlx.ParseDate(m[1])
-			if n.Date.IsZero() {
-				ld.l.Add(diag.Pos{File: file}, "invalid date `%s` in the file name", m[1])
-			}
 		}
 		if prev, dup := seen[n.Slug]; dup {
 			ld.l.AddHint(diag.Pos{File: file, Line: 1, Col: 1}, "change one slug: both would be /tin-tuc/"+n.Slug+"/",
@@ -265,10 +261,6 @@ func (ld *loader) loadNews() []*News {
 			continue
 		}
 		seen[n.Slug] = file
-		n.node = node
-		if n.Image != "" {
-			n.ImagePath = ld.localPath(file, yamlx.PosOf(file, node, "image"), "content/news", n.Image)
-		}
 		out = append(out, n)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -278,6 +270,26 @@ func (ld *loader) loadNews() []*News {
 		return out[i].Slug < out[j].Slug
 	})
 	return out
+}
+
+// newsFile reads one news file; nil when it cannot be used.
+func (ld *loader) newsFile(file, date, slug string) *News {
+	n := &News{Slug: slug, File: file}
+	node := ld.markdown(file, n, &n.Body, &n.BodyLine)
+	if node == nil {
+		return nil
+	}
+	if n.Date.IsZero() {
+		n.Date, _ = yamlx.ParseDate(date)
+		if n.Date.IsZero() {
+			ld.l.Add(diag.Pos{File: file}, "invalid date `%s` in the file name", date)
+		}
+	}
+	n.node = node
+	if n.Image != "" {
+		n.ImagePath = ld.localPath(file, yamlx.PosOf(file, node, "image"), "content/news", n.Image)
+	}
+	return n
 }
 
 func (ld *loader) loadPages() []*Page {
@@ -292,11 +304,16 @@ func (ld *loader) loadPages() []*Page {
 			ld.l.AddHint(diag.Pos{File: file}, "rename the page", "page name `%s` is taken by a section of the site", slug)
 			continue
 		}
-		p := &Page{Slug: slug, File: file}
-		if ld.markdown(file, p, &p.Body, &p.BodyLine) == nil {
-			continue
+		p, _ := ld.cached(file, func(ld *loader) any {
+			p := &Page{Slug: slug, File: file}
+			if ld.markdown(file, p, &p.Body, &p.BodyLine) == nil {
+				return (*Page)(nil)
+			}
+			return p
+		}).(*Page)
+		if p != nil {
+			out = append(out, p)
 		}
-		out = append(out, p)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Menu != out[j].Menu {
@@ -377,8 +394,7 @@ func (ld *loader) localPath(file string, pos diag.Pos, dir, p string) string {
 // loadProducts finds every product folder under products/ (a folder holding
 // product.yaml, at any depth) and loads them in parallel.
 func (ld *loader) loadProducts(c *Catalog) []*Product {
-	var dirs []string
-	ld.findProducts("products", &dirs)
+	dirs := ld.productDirs()
 	out := make([]*Product, len(dirs))
 	var wg sync.WaitGroup
 	work := make(chan int)
@@ -387,7 +403,7 @@ func (ld *loader) loadProducts(c *Catalog) []*Product {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				out[i] = ld.loadProduct(c, dirs[i])
+				out[i], _ = ld.cached(dirs[i], func(ld *loader) any { return ld.loadProduct(c, dirs[i]) }).(*Product)
 			}
 		}()
 	}
@@ -456,6 +472,7 @@ func (ld *loader) loadProduct(c *Catalog, dir string) *Product {
 	}
 	p.node = n
 	yamlx.Decode(file, n, p, ld.l)
+	p.SortName = vntext.Fold(p.Name)
 	ld.checkURL(file, n, "traceability", p.Traceability)
 	if story := dir + "/story.md"; exists(ld.fsys, story) {
 		if src, ok := ld.read(story); ok {
@@ -560,8 +577,21 @@ func (ld *loader) evaluations(c *Catalog, p *Product) []*Evaluation {
 
 // link resolves references between files, checks they exist, and derives
 // each product's certificate.
-func (c *Catalog) link(l *diag.List, now time.Time) {
+func (c *Catalog) link(l *diag.List, now time.Time, keepNodes bool) {
 	def, _ := c.Rubrics.Get(c.Site.Rubric)
+	// Records may come from a cache and carry links of an earlier load.
+	for _, pr := range c.Producers {
+		pr.Products = nil
+	}
+	for _, s := range c.SalesPoints {
+		s.Products = nil
+	}
+	for _, n := range c.News {
+		n.ProductRefs = nil
+	}
+	for _, p := range c.Products {
+		p.ProducerRef, p.SalesPointRef, p.News = nil, nil, nil
+	}
 	for _, p := range c.Products {
 		if prev, dup := c.ProductBySlug[p.Slug]; dup {
 			l.AddHint(diag.Pos{File: p.File}, "rename one folder: both would be /san-pham/"+p.Slug+"/",
@@ -592,7 +622,9 @@ func (c *Catalog) link(l *diag.List, now time.Time) {
 		}
 		p.certify(now)
 		p.Now = current(p.Area, c.AreaChanges, now)
-		p.node = nil
+		if !keepNodes {
+			p.node = nil
+		}
 	}
 	for _, n := range c.News {
 		for i, id := range n.Products {
@@ -605,7 +637,9 @@ func (c *Catalog) link(l *diag.List, now time.Time) {
 				l.AddHint(yamlx.ItemPos(n.File, n.node, "products", i), "use the product's folder name", "unknown product `%s` in `products`", id)
 			}
 		}
-		n.node = nil
+		if !keepNodes {
+			n.node = nil
+		}
 	}
 	for _, p := range c.Products {
 		if p.Draft || c.ProductBySlug[p.Slug] != p {
@@ -667,8 +701,8 @@ func SortByStar(ps []*Product) {
 		if a.Cert.Star != b.Cert.Star {
 			return a.Cert.Star > b.Cert.Star
 		}
-		if fa, fb := vntext.Fold(a.Name), vntext.Fold(b.Name); fa != fb {
-			return fa < fb
+		if a.SortName != b.SortName {
+			return a.SortName < b.SortName
 		}
 		return a.Slug < b.Slug
 	})

@@ -52,10 +52,12 @@ type Product struct {
 	Tags         []string `yaml:"tags"`
 	Draft        bool     `yaml:"draft"`
 
-	Slug  string // the folder name, which is the URL segment
-	Dir   string // the folder, relative to the site root
-	File  string // Dir + "/product.yaml"
-	Story string // story.md, Markdown source ("" when absent)
+	Slug string // the folder name, which is the URL segment
+	// SortName is the folded name listings sort by, computed once.
+	SortName string
+	Dir      string // the folder, relative to the site root
+	File     string // Dir + "/product.yaml"
+	Story    string // story.md, Markdown source ("" when absent)
 	// StoryFile is the story's path, for messages from the Markdown step.
 	StoryFile   string
 	Photos      []Image

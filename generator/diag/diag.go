@@ -86,6 +86,9 @@ func (l *List) WarnHint(pos Pos, hint, format string, args ...any) {
 	l.add(Problem{Pos: pos, Msg: msg, Hint: hint, Warning: true})
 }
 
+// Replay records a problem found earlier (kept in a cache, say).
+func (l *List) Replay(p Problem) { l.add(p) }
+
 func (l *List) add(p Problem) {
 	l.mu.Lock()
 	l.problems = append(l.problems, p)

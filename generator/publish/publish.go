@@ -228,3 +228,11 @@ func (m *Memory) WriteFile(rel string, data []byte) error {
 	m.mu.Unlock()
 	return nil
 }
+
+// Get returns the file written at rel.
+func (m *Memory) Get(rel string) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	data, ok := m.Files[rel]
+	return data, ok
+}

@@ -5,9 +5,9 @@
 // build stays served and every page shows an overlay listing the problems,
 // until the next good save.
 //
-// Rebuilds are full: the build of the example site takes milliseconds, and
-// the build of a large catalogue is bounded by the same parallel pipeline
-// `ocop build` uses.
+// A rebuild is cheap whatever the catalogue's size: files are parsed once
+// and kept in a content.Cache, a save re-reads only the files it touched,
+// and pages are rendered when the browser asks for them (site.Preview).
 package server
 
 import (
@@ -29,8 +29,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/ocop-vn/ocop/generator/content"
 	"github.com/ocop-vn/ocop/generator/diag"
-	"github.com/ocop-vn/ocop/generator/publish"
 	"github.com/ocop-vn/ocop/generator/site"
 )
 
@@ -44,10 +44,10 @@ type Options struct {
 	Log io.Writer
 }
 
-// snapshot is one build: its files and its problems. A failed build keeps
-// the files of the last good one.
+// snapshot is one build: the site and its problems. A failed build keeps
+// the site of the last good one.
 type snapshot struct {
-	files    map[string][]byte
+	site     *site.Preview
 	problems []diag.Problem
 	failed   bool
 	took     time.Duration
@@ -60,6 +60,7 @@ type Server struct {
 
 	current atomic.Pointer[snapshot]
 	builds  sync.Mutex // one build at a time
+	cache   *content.Cache
 
 	mu      sync.Mutex
 	clients map[chan string]bool
@@ -76,30 +77,31 @@ func New(opts Options) *Server {
 	if out == nil {
 		out = io.Discard
 	}
-	s := &Server{opts: opts, log: log.New(out, "", 0), clients: map[chan string]bool{}, closing: make(chan struct{})}
-	s.current.Store(&snapshot{files: map[string][]byte{}})
+	s := &Server{opts: opts, log: log.New(out, "", 0), clients: map[chan string]bool{}, closing: make(chan struct{}), cache: content.NewCache()}
+	s.current.Store(&snapshot{})
 	return s
 }
 
-// Rebuild builds the site into memory. On success the new files replace
-// the old; on failure the old files stay and the problems are shown over
-// every page. Either way open pages are told to reload.
-func (s *Server) Rebuild() {
+// Rebuild reloads the site after changes to the given site paths (slash
+// separated, relative to the site folder; none for the first build). On
+// success the new site replaces the old; on failure the old stays and the
+// problems are shown over every page. Either way open pages reload.
+func (s *Server) Rebuild(changed ...string) {
 	s.builds.Lock()
 	defer s.builds.Unlock()
 	start := time.Now()
-	mem := publish.NewMemory()
-	_, l := site.Generate(os.DirFS(s.opts.Dir), mem, s.opts.Site)
-	next := &snapshot{files: mem.Files, problems: l.Problems(), took: time.Since(start)}
-	if l.Len() > 0 {
+	s.cache.Invalidate(changed...)
+	preview, l := site.NewPreview(os.DirFS(s.opts.Dir), s.opts.Site, s.cache)
+	next := &snapshot{site: preview, problems: l.Problems(), took: time.Since(start)}
+	if preview == nil {
 		next.failed = true
-		next.files = s.current.Load().files
+		next.site = s.current.Load().site
 		s.log.Printf("build failed in %s: %d problems", next.took.Round(time.Millisecond), l.Len())
 		for _, p := range next.problems {
 			s.log.Print("  ", p.Error())
 		}
 	} else {
-		s.log.Printf("built %d files in %s", len(next.files), next.took.Round(time.Millisecond))
+		s.log.Printf("ready: %d pages in %s", preview.Pages(), next.took.Round(time.Millisecond))
 	}
 	s.current.Store(next)
 	s.broadcast("reload")
@@ -150,14 +152,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	snap := s.current.Load()
-	data, found := snap.files[name]
+	if snap.site == nil {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write(inject([]byte("<!doctype html><html lang=vi><title>ocop</title><body></body></html>"), snap))
+		return
+	}
+	data, found := snap.site.File(name)
 	status := http.StatusOK
 	if !found {
-		if _, dir := snap.files[name+"/index.html"]; dir {
+		if _, dir := snap.site.File(name + "/index.html"); dir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
-		data, status, name = snap.files["404.html"], http.StatusNotFound, "404.html"
+		data, _ = snap.site.File("404.html")
+		status, name = http.StatusNotFound, "404.html"
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
@@ -284,7 +293,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	defer w.Close()
-	go w.run(ctx, s.Rebuild)
+	go w.run(ctx, func(changed []string) { s.Rebuild(changed...) })
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -70,7 +70,7 @@ func TestServeAndOverlay(t *testing.T) {
 
 	// A broken file: the last good page stays, with the problem over it.
 	os.WriteFile(filepath.Join(dir, "products/che-a/product.yaml"), []byte("name: Chè A\nproducer: p\nnmae: x\n"), 0o644)
-	s.Rebuild()
+	s.Rebuild("products/che-a/product.yaml")
 	_, body = get(t, s, "/san-pham/che-a/")
 	if !strings.Contains(body, `id="ocop-problems"`) || !strings.Contains(body, "products/che-a/product.yaml:3:1: unknown key `nmae` (did you mean `name`?)") {
 		t.Errorf("overlay missing or wrong:\n%s", body)
@@ -81,7 +81,7 @@ func TestServeAndOverlay(t *testing.T) {
 
 	// The next good save removes the overlay.
 	os.WriteFile(filepath.Join(dir, "products/che-a/product.yaml"), []byte("name: Chè A mới\nproducer: p\n"), 0o644)
-	s.Rebuild()
+	s.Rebuild("products/che-a/product.yaml")
 	_, body = get(t, s, "/san-pham/che-a/")
 	if strings.Contains(body, "ocop-problems") || !strings.Contains(body, "Chè A mới") {
 		t.Error("good save did not clear the overlay or update the page")

@@ -90,10 +90,12 @@ func (w *watcher) relevant(p string) bool {
 	return false
 }
 
-// run batches events and calls rebuild after each burst, until ctx is done.
-func (w *watcher) run(ctx context.Context, rebuild func()) {
+// run batches events and calls rebuild with the changed site paths after
+// each burst, until ctx is done.
+func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
 	var timer *time.Timer
 	fire := make(chan struct{}, 1)
+	changed := map[string]bool{}
 	for {
 		select {
 		case <-ctx.Done():
@@ -104,6 +106,9 @@ func (w *watcher) run(ctx context.Context, rebuild func()) {
 			}
 			if !w.relevant(ev.Name) {
 				continue
+			}
+			if rel, err := filepath.Rel(w.root, ev.Name); err == nil {
+				changed[filepath.ToSlash(rel)] = true
 			}
 			if ev.Has(fsnotify.Create) {
 				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
@@ -126,7 +131,12 @@ func (w *watcher) run(ctx context.Context, rebuild func()) {
 			}
 			w.log.Printf("watch: %v", err)
 		case <-fire:
-			rebuild()
+			paths := make([]string, 0, len(changed))
+			for p := range changed {
+				paths = append(paths, p)
+			}
+			changed = map[string]bool{}
+			rebuild(paths)
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 type areaNode struct {
 	path     string // "dia-ban/thanh-hoa/huyen-trieu-son/"
 	name     string // as printed in the first file that named it
+	key      string // name folded, for sorting
 	names    []string
 	products []*content.Product // public products here and below
 	children map[string]*areaNode
@@ -26,18 +27,29 @@ type areaNode struct {
 // units since merged.
 func areaTree(public []*content.Product) *areaNode {
 	root := &areaNode{path: "dia-ban/", children: map[string]*areaNode{}}
+	// A catalogue names a few hundred units thousands of times; slug each
+	// name once.
+	slugs := map[string]string{}
+	slug := func(name string) string {
+		s, ok := slugs[name]
+		if !ok {
+			s = vntext.Slug(name)
+			slugs[name] = s
+		}
+		return s
+	}
 	for _, p := range public {
 		root.products = append(root.products, p)
 		node := root
 		a := p.Here()
 		for _, name := range []string{a.Province, a.District, a.Commune} {
-			seg := vntext.Slug(name)
+			seg := slug(name)
 			if seg == "" {
 				continue
 			}
 			child, ok := node.children[seg]
 			if !ok {
-				child = &areaNode{path: node.path + seg + "/", name: name, names: append(append([]string(nil), node.names...), name), children: map[string]*areaNode{}}
+				child = &areaNode{path: node.path + seg + "/", name: name, key: vntext.Fold(name), names: append(append([]string(nil), node.names...), name), children: map[string]*areaNode{}}
 				node.children[seg] = child
 			}
 			child.products = append(child.products, p)
@@ -52,7 +64,7 @@ func (n *areaNode) sortedChildren() []*areaNode {
 	for _, c := range n.children {
 		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool { return vntext.Fold(out[i].name) < vntext.Fold(out[j].name) })
+	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
 	return out
 }
 

@@ -322,11 +322,7 @@ func (b *builder) home(certified []*content.Product, nav []render.NavGroup) *ren
 
 func (b *builder) product(p *content.Product) *render.Page {
 	s := b.cat.Site
-	story, err := b.md.Convert(p.Story)
-	if err != nil {
-		b.l.Add(diag.Pos{File: p.StoryFile}, "cannot render Markdown: %v", err)
-	}
-	d := &render.ProductData{P: p, Story: story}
+	d := &render.ProductData{P: p}
 	for _, img := range p.Photos {
 		d.Photos = append(d.Photos, render.Photo{URL: s.Rel(render.ProductImagePath(p.Slug, img.Name)), Width: img.Width, Height: img.Height, Alt: p.Name})
 	}
@@ -414,14 +410,10 @@ func (b *builder) paginateNews(news []*content.News, add func(string, *render.Pa
 }
 
 func (b *builder) article(n *content.News) *render.Page {
-	body, err := b.md.Convert(n.Body)
-	if err != nil {
-		b.l.Add(diag.Pos{File: n.File, Line: n.BodyLine}, "cannot render Markdown: %v", err)
-	}
 	s := b.cat.Site
 	return &render.Page{Kind: "article", Path: render.NewsPath(n.Slug) + "index.html", Title: n.Title,
 		Description: firstNonEmpty(n.Summary, n.Title), OGType: "article",
-		Data:        &render.ArticleData{News: n, Body: body},
+		Data:        &render.ArticleData{News: n},
 		Breadcrumbs: b.crumbs(b.r.MustT("nav.news"), "tin-tuc/", n.Title),
 		JSONLD: map[string]any{"@context": "https://schema.org", "@type": "NewsArticle", "headline": n.Title,
 			"datePublished": n.Date.String(), "description": n.Summary, "url": s.Abs(render.NewsPath(n.Slug)),
@@ -429,10 +421,38 @@ func (b *builder) article(n *content.News) *render.Page {
 }
 
 func (b *builder) freePage(pg *content.Page) *render.Page {
-	body, err := b.md.Convert(pg.Body)
-	if err != nil {
-		b.l.Add(diag.Pos{File: pg.File, Line: pg.BodyLine}, "cannot render Markdown: %v", err)
-	}
 	return &render.Page{Kind: "article", Path: pg.Slug + "/index.html", Title: pg.Title,
-		Data: &render.ArticleData{Page: pg, Body: template.HTML(body)}, Breadcrumbs: b.crumbs(pg.Title)}
+		Data: &render.ArticleData{Page: pg}, Breadcrumbs: b.crumbs(pg.Title)}
+}
+
+// withMarkdown returns p with its Markdown (story, article body) converted.
+// Conversion waits until the page is rendered, so planning a site — all a
+// preview does after a save — stays cheap. The view is copied, not changed,
+// since a preview may render the same page for two requests at once.
+func (b *builder) withMarkdown(p *render.Page) *render.Page {
+	convert := func(src string, pos diag.Pos) template.HTML {
+		html, err := b.md.Convert(src)
+		if err != nil {
+			b.l.Add(pos, "cannot render Markdown: %v", err)
+		}
+		return html
+	}
+	out := *p
+	switch d := p.Data.(type) {
+	case *render.ProductData:
+		cp := *d
+		cp.Story = convert(d.P.Story, diag.Pos{File: d.P.StoryFile})
+		out.Data = &cp
+	case *render.ArticleData:
+		cp := *d
+		if d.News != nil {
+			cp.Body = convert(d.News.Body, diag.Pos{File: d.News.File, Line: d.News.BodyLine})
+		} else if d.Page != nil {
+			cp.Body = convert(d.Page.Body, diag.Pos{File: d.Page.File, Line: d.Page.BodyLine})
+		}
+		out.Data = &cp
+	default:
+		return p
+	}
+	return &out
 }

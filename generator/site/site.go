@@ -92,35 +92,53 @@ func Generate(fsys fs.FS, sink publish.Sink, opts Options) (*Result, *diag.List)
 
 func run(fsys fs.FS, sink publish.Sink, opts Options) (*Result, *diag.List) {
 	start := time.Now()
+	b, jobs, l := prepare(fsys, sink, opts, nil)
+	if b == nil {
+		return nil, l
+	}
+	b.renderAll(jobs)
+	b.assets()
+	b.extras(jobs)
+	if l.Len() == 0 {
+		b.checkLinks()
+	}
+	files, size := b.pub.Stats()
+	return &Result{Pages: len(jobs), Files: files, Bytes: size, Products: len(b.cat.Products), Duration: time.Since(start)}, l
+}
+
+// prepare runs the steps before rendering — load, theme, plan — and
+// returns nil when there are problems.
+func prepare(fsys fs.FS, sink publish.Sink, opts Options, cache *content.Cache) (*builder, []job, *diag.List) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
 	y, m, d := opts.Now.Date()
 	opts.Now = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 
-	cat, l := content.Load(fsys, content.Options{Now: opts.Now, BaseURL: opts.BaseURL})
+	cat, l := content.Load(fsys, content.Options{Now: opts.Now, BaseURL: opts.BaseURL, Cache: cache})
 	theme := overlay{top: fsys, base: opts.Theme}
 	r := render.New(theme, cat.Site, l)
 	if l.Len() > 0 || r == nil {
-		return nil, l
+		return nil, nil, l
 	}
 	b := &builder{
 		cat: cat, r: r, md: markdown.New(cat.Site.BasePath), l: l, now: opts.Now,
 		pub: publish.New(sink, !opts.NoMinify), pending: map[string][]string{}, fileURLs: opts.FileURLs,
+		site: fsys, theme: theme,
 	}
 	jobs := b.plan()
 	b.planned = make(map[string]bool, len(jobs))
 	for _, j := range jobs {
 		b.planned[j.page.Path] = true
 	}
-	b.renderAll(jobs)
-	b.assets(fsys, theme)
+	return b, jobs, l
+}
+
+// extras writes the outputs that are not pages: feeds, sitemap, robots.txt
+// and the search index.
+func (b *builder) extras(jobs []job) {
 	b.feeds(jobs)
-	if l.Len() == 0 {
-		b.checkLinks()
-	}
-	files, size := b.pub.Stats()
-	return &Result{Pages: len(jobs), Files: files, Bytes: size, Products: len(cat.Products), Duration: time.Since(start)}, l
+	b.search()
 }
 
 // builder carries the state of one run.
@@ -133,8 +151,10 @@ type builder struct {
 	now time.Time
 
 	fileURLs bool
+	site     fs.FS // the site folder
+	theme    fs.FS // the theme as the site sees it
 
-	mu    sync.Mutex
+	mu sync.Mutex
 	// planned holds every page path before rendering starts, so most links
 	// are checked as soon as their page is rendered; pending keeps, per
 	// page, the few that point elsewhere (assets, feeds), checked at the end
@@ -170,10 +190,22 @@ func (b *builder) renderAll(jobs []job) {
 }
 
 func (b *builder) renderOne(j job) {
-	html, err := b.r.Bytes(j.page)
+	html, err := b.page(j)
 	if err != nil {
 		b.l.Add(diag.Pos{File: j.source}, "rendering %s: %v", j.page.Path, err)
 		return
+	}
+	if err := b.pub.Write(j.page.Path, html); err != nil {
+		b.l.Add(diag.Pos{File: j.source}, "writing %s: %v", j.page.Path, err)
+	}
+}
+
+// page renders one page and makes its links relative, handing every link
+// to the link check.
+func (b *builder) page(j job) ([]byte, error) {
+	html, err := b.r.Bytes(b.withMarkdown(j.page))
+	if err != nil {
+		return nil, err
 	}
 	var pending []string
 	seen := map[string]bool{}
@@ -197,15 +229,14 @@ func (b *builder) renderOne(j job) {
 		b.pending[j.page.Path] = pending
 		b.mu.Unlock()
 	}
-	if err := b.pub.Write(j.page.Path, html); err != nil {
-		b.l.Add(diag.Pos{File: j.source}, "writing %s: %v", j.page.Path, err)
-	}
+	return html, nil
 }
 
 // assets copies the theme's static files (site's own first) and the
 // product photos.
-func (b *builder) assets(site fs.FS, theme fs.FS) {
-	if err := b.pub.CopyFS(theme, "static"); err != nil {
+func (b *builder) assets() {
+	site := b.site
+	if err := b.pub.CopyFS(b.theme, "static"); err != nil {
 		b.l.Add(diag.Pos{File: "static"}, "copying static files: %v", err)
 	}
 	for _, p := range b.cat.Products {

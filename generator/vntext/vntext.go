@@ -27,6 +27,9 @@ func NFC(s string) string {
 // same string. Old and new tone placement ("hoà", "hòa") fold alike because
 // the tone mark is dropped wherever it sits.
 func Fold(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s) // the common case of ids and unaccented text
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {
@@ -66,9 +69,31 @@ func Slug(s string) string {
 }
 
 // IsSlug reports whether s is already a valid slug, the form ids of
-// producers, sales points and products must have.
+// producers, sales points and products must have: a–z and 0–9 in runs
+// joined by single hyphens.
 func IsSlug(s string) bool {
-	return s != "" && Slug(s) == s
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // ValidUTF8 reports whether b is UTF-8; staff files in legacy encodings
