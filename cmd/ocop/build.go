@@ -3,6 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"time"
+
+	"github.com/ocop-vn/ocop/generator/diag"
 
 	ocop "github.com/ocop-vn/ocop"
 	"github.com/ocop-vn/ocop/generator/site"
@@ -27,11 +30,15 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	res, problems := site.Build(sf.dir, out, site.Options{Now: now, BaseURL: sf.baseURL, Theme: ocop.Theme, NoMinify: noMinify, FileURLs: fileURLs})
 	if problems.Len() > 0 {
-		problems.Print(stderr)
-		fmt.Fprintf(stderr, "build failed: %s left unchanged\n", out)
+		lang := sf.language()
+		problems.PrintIn(stderr, lang)
+		fmt.Fprintln(stderr, diag.T(lang, "build failed: %s left unchanged", out))
 		return 1
 	}
-	fmt.Fprintf(stdout, "built %s into %s\n", res, out)
+	lang := sf.language()
+	printWarnings(stderr, problems, lang)
+	summary := diag.T(lang, "%d pages, %d files, %.1f MB, %d products in %s", res.Pages, res.Files, float64(res.Bytes)/1e6, res.Products, res.Duration.Round(time.Millisecond))
+	fmt.Fprintln(stdout, diag.T(lang, "built %s into %s", summary, out))
 	return 0
 }
 
@@ -49,9 +56,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	res, problems := site.Check(sf.dir, site.Options{Now: now, BaseURL: sf.baseURL, Theme: ocop.Theme})
 	if problems.Len() > 0 {
-		problems.Print(stderr)
+		problems.PrintIn(stderr, sf.language())
 		return 1
 	}
-	fmt.Fprintf(stdout, "ok: %d products, %d pages checked\n", res.Products, res.Pages)
+	printWarnings(stderr, problems, sf.language())
+	fmt.Fprintln(stdout, diag.T(sf.language(), "ok: %d products, %d pages checked", res.Products, res.Pages))
 	return 0
+}
+
+// printWarnings shows the warnings of a successful build or check.
+func printWarnings(w io.Writer, problems *diag.List, lang string) {
+	if len(problems.Problems()) > 0 {
+		problems.PrintIn(w, lang)
+	}
 }

@@ -13,7 +13,10 @@ package main
 
 import (
 	"flag"
+
 	"fmt"
+	"github.com/ocop-vn/ocop/generator/config"
+	"github.com/ocop-vn/ocop/generator/diag"
 	"io"
 	"os"
 	"strings"
@@ -77,12 +80,24 @@ type siteFlags struct {
 	dir     string
 	now     string
 	baseURL string
+	lang    string
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.dir, "s", ".", "the site folder (holding site.yaml)")
+	fs.StringVar(&f.lang, "lang", "", "language of messages: vi or en (default: the site's language)")
 	fs.StringVar(&f.now, "now", "", "build date YYYY-MM-DD, against which certificates expire (default today)")
 	fs.StringVar(&f.baseURL, "base-url", "", "override site.yaml's base_url (absolute URL or sub-path such as /ocop/)")
+}
+
+// language is the language messages are printed in: --lang, else the
+// site's own language, so staff of a Vietnamese site read Vietnamese.
+func (f *siteFlags) language() string {
+	if f.lang != "" {
+		return f.lang
+	}
+	var quiet diag.List
+	return config.Load(os.DirFS(f.dir), "", &quiet).Language
 }
 
 func (f *siteFlags) date() (time.Time, error) {

@@ -30,11 +30,13 @@ func TestRun(t *testing.T) {
 		{"version", []string{"version"}, 0, "ocop ", "", false},
 		{"unknown command", []string{"bild"}, 2, "", `unknown command "bild"`, false},
 		{"bad --now", []string{"build", "-s", "../..", "--now", "30/11/2026"}, 2, "", "write the date as YYYY-MM-DD", false},
-		{"check example", []string{"check", "-s", "../..", "--now", "2026-11-30"}, 0, "ok:", "", false},
-		{"check bad site", []string{"check", "-s", bad}, 1, "", "site.yaml:2:1: unknown key `titel` (did you mean `title`?)", false},
-		{"check reports all", []string{"check", "-s", bad}, 1, "", "products/x/product.yaml:2:11: unknown producer `khong-co`", false},
-		{"build bad site", []string{"build", "-s", bad, "-o", out}, 1, "", "build failed", false},
-		{"build example", []string{"build", "-s", "../..", "-o", out, "--now", "2026-11-30"}, 0, "built ", "", true},
+		{"check example", []string{"check", "-s", "../..", "--now", "2026-11-30", "--lang", "en"}, 0, "ok:", "", false},
+		{"check example in Vietnamese", []string{"check", "-s", "../..", "--now", "2026-11-30"}, 0, "tốt: đã kiểm tra 8 sản phẩm", "", false},
+		{"check bad site", []string{"check", "-s", bad, "--lang", "en"}, 1, "", "site.yaml:2:1: unknown key `titel` (did you mean `title`?)", false},
+		{"check bad site in Vietnamese", []string{"check", "-s", bad}, 1, "", "site.yaml:2:1: khóa `titel` không hợp lệ (có phải ý bạn là `title`?)", false},
+		{"check reports all", []string{"check", "-s", bad, "--lang", "en"}, 1, "", "products/x/product.yaml:2:11: unknown producer `khong-co`", false},
+		{"build bad site", []string{"build", "-s", bad, "-o", out, "--lang", "en"}, 1, "", "build failed", false},
+		{"build example", []string{"build", "-s", "../..", "-o", out, "--now", "2026-11-30", "--lang", "en"}, 0, "built ", "", true},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer

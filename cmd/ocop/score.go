@@ -70,7 +70,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 			code = 1
 		}
 		if !asJSON {
-			problems.Print(stderr)
+			problems.PrintIn(stderr, sf.language())
 		}
 	}
 	if asJSON {

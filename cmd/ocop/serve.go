@@ -49,7 +49,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv := server.New(server.Options{Dir: sf.dir, Log: stdout,
+	srv := server.New(server.Options{Dir: sf.dir, Log: stdout, Lang: sf.language(),
 		Site: site.Options{Now: now, BaseURL: sf.baseURL, Theme: ocop.Theme}})
 	fmt.Fprintf(stdout, "Xem trước tại http://%s/ — Ctrl-C để dừng (preview; press Ctrl-C to stop)\n", ln.Addr())
 	if err := srv.Serve(ctx, ln); err != nil {

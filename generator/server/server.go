@@ -42,6 +42,8 @@ type Options struct {
 	Site site.Options
 	// Log receives one line per rebuild; nil discards.
 	Log io.Writer
+	// Lang is the language problems are shown in ("vi", "en").
+	Lang string
 }
 
 // snapshot is one build: the site and its problems. A failed build keeps
@@ -98,7 +100,7 @@ func (s *Server) Rebuild(changed ...string) {
 		next.site = s.current.Load().site
 		s.log.Printf("build failed in %s: %d problems", next.took.Round(time.Millisecond), l.Len())
 		for _, p := range next.problems {
-			s.log.Print("  ", p.Error())
+			s.log.Print("  ", p.In(s.opts.Lang))
 		}
 	} else {
 		s.log.Printf("ready: %d pages in %s", preview.Pages(), next.took.Round(time.Millisecond))
@@ -155,7 +157,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if snap.site == nil {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusServiceUnavailable)
-		w.Write(inject([]byte("<!doctype html><html lang=vi><title>ocop</title><body></body></html>"), snap))
+		w.Write(inject([]byte("<!doctype html><html lang=vi><title>ocop</title><body></body></html>"), snap, s.opts.Lang))
 		return
 	}
 	data, found := snap.site.File(name)
@@ -175,7 +177,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data, snap)
+		data = inject(data, snap, s.opts.Lang)
 	}
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet {
@@ -206,13 +208,13 @@ func filePath(urlPath string) (string, bool) {
 
 // inject adds the reload script, and the problem overlay after a failed
 // build, to an HTML page.
-func inject(page []byte, snap *snapshot) []byte {
+func inject(page []byte, snap *snapshot, lang string) []byte {
 	var add bytes.Buffer
 	if snap.failed {
 		add.WriteString(`<div id="ocop-problems" role="alert" style="position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;background:#fff4f4;color:#5c0000;border-bottom:4px solid #a4161a;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.5rem;box-shadow:0 4px 16px rgba(0,0,0,.3)">`)
 		fmt.Fprintf(&add, `<p style="font:bold 16px system-ui,sans-serif;margin:0 0 .5rem">Bản xem trước chưa cập nhật: %d lỗi (the last good build is shown)</p><ol style="margin:0;padding-left:1.5rem">`, countErrors(snap.problems))
 		for _, p := range snap.problems {
-			add.WriteString("<li>" + html.EscapeString(p.Error()) + "</li>")
+			add.WriteString("<li>" + html.EscapeString(p.In(lang)) + "</li>")
 		}
 		add.WriteString("</ol></div>")
 	}
