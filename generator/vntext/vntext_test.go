@@ -1,6 +1,7 @@
 package vntext
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -67,4 +68,57 @@ func FuzzSlug(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Chè xanh sạch Bình Sơn", []string{"che", "xanh", "sach", "binh", "son"}},
+		{"  ĐỒNG   LỢI!! ", []string{"dong", "loi"}},
+		{norm.NFD.String("Đồng Lợi"), []string{"dong", "loi"}},
+		{"Siro (100ml) – Triso, 25.000 đ/chai", []string{"siro", "100ml", "triso", "25", "000", "d", "chai"}},
+		{"Bà Rịa-Vũng Tàu", []string{"ba", "ria", "vung", "tau"}},
+		{"<img src=x onerror=alert(1)>", []string{"img", "src", "x", "onerror", "alert", "1"}},
+		{"", nil},
+		{"!!! ---", nil},
+	}
+	for _, tt := range tests {
+		got := Tokens(tt.in)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Tokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestExact(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Chè", "chè"},
+		{"hoà", "hòa"},
+		{"hòa", "hòa"},
+		{"HOÀ", "hòa"},
+		{"thuỷ", "thủy"},
+		{"Thủy", "thủy"},
+		{"khoẻ", "khỏe"},
+		{"hoàng", "hoàng"},
+		{"hòang", "hoàng"},
+		{"quý", "quý"},
+		{"Quỳnh", "quỳnh"},
+		{"hoặc", "hoặc"},
+		{norm.NFD.String("Đồng"), "đồng"},
+		{"che", "che"},
+		{"Thanh Hoá", "thanh hóa"}, // not one word, but the rule is per syllable group
+		{"tòa", "tòa"},
+		{"toà", "tòa"},
+		{"Triso", "triso"},
+		{"a\u0341", "á"},
+	}
+	for _, tt := range tests {
+		var got []string
+		EachWord(tt.in, func(w string) { got = append(got, Exact(w)) })
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("Exact(%q) = %q, want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
+	}
 }

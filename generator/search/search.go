@@ -1,0 +1,820 @@
+// Package search builds the site's search index: static JSON files under
+// search/ that the browser client (static/js/search.js) fetches piece by
+// piece, so a phone downloads only what a query needs.
+//
+// # Documents
+//
+// Every public product, producer, sales point and news article is one
+// document. Documents are numbered in one order — kind (products first),
+// certificate in force first, star (high first), product group, province,
+// then name — so that
+//
+//   - a lower number is the better document when scores tie (static rank),
+//   - the facets kind, in-force, star, group and province of a document
+//     follow from the run of numbers it falls in: the manifest lists the
+//     runs, a few thousand at 20,000 products, instead of a value per
+//     document.
+//
+// # Words
+//
+// Texts are split into words with vntext.EachWord; a word is indexed under
+// its folded key (vntext.Key) with its exact key (vntext.Exact) as a
+// variant, and in the best field it occurs in (the tier): 0 the name or
+// title, 1 producer and area, 2 group, kind and tags, 3 summary or
+// description, 4 the story or body. The client weighs tiers, and ranks a
+// query word typed with marks higher where its exact key matches.
+//
+// # Files
+//
+//	search/m.json            manifest: counts, facet labels, document runs
+//	search/t/<key>.json      shard: the words starting with key (the first
+//	                         four letters of the folded word; a shard of two
+//	                         or three letters also holds the union of the
+//	                         words starting with them, for a word still
+//	                         being typed), and the details of the
+//	                         best documents of each word, so that the first
+//	                         results need no other file
+//	search/d/<n>.json        details of documents n·100 … n·100+99
+//	search/a/<p>.json        communes of province p and their documents,
+//	                         fetched when that province is chosen
+//
+// A query therefore costs the script plus one shard per distinct key of its
+// words: two requests for "mật ong", three for "chè xanh".
+package search
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/ocop-vn/ocop/generator/config"
+	"github.com/ocop-vn/ocop/generator/content"
+	"github.com/ocop-vn/ocop/generator/render"
+	"github.com/ocop-vn/ocop/generator/vntext"
+)
+
+// Version is the format of the index files; the client checks it.
+const Version = 1
+
+// Document kinds, in document order.
+const (
+	KindProduct = iota
+	KindProducer
+	KindSalesPoint
+	KindNews
+)
+
+// Tiers: the field a word was found in, best first.
+const (
+	TierName = iota
+	TierProducerArea
+	TierGroupTags
+	TierSummary
+	TierBody
+	numTiers
+)
+
+// ShardLen is the number of leading letters of a word that name its
+// shard; shorter prefixes (two letters up) have a union entry instead.
+const ShardLen = 4
+
+// ChunkSize is the number of documents per details file search/d/<n>.json.
+const ChunkSize = 100
+
+// Statuses lists the product statuses in the order details refer to them
+// by number (0 for documents that are not products).
+var Statuses = []content.Status{"", content.Valid, content.Expiring, content.Expired, content.Revoked, content.NotRanked, content.Development}
+
+// Options tune a build.
+type Options struct {
+	// FileURLs ends page addresses with index.html (ocop build --file-urls).
+	FileURLs bool
+	// InlineName and InlineOther bound the documents whose details a shard
+	// carries per word: the first InlineName found in the word's name tier,
+	// then others up to InlineOther in all. Zero means the defaults.
+	InlineName, InlineOther int
+}
+
+// File is one output file, its path relative to the site root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Doc is one searchable document, as numbered in the index.
+type Doc struct {
+	Kind     int
+	Title    string
+	Path     string // page address relative to the site root
+	Star     int    // products: the star shown on the card
+	Status   int    // products: index into Statuses
+	Cert     bool   // products: certificate in force
+	Thumb    string // products: cover file name (under Path + "anh/")
+	Area     string // address as printed, smallest unit first
+	Sub      string // products: producer name
+	Group    int    // index into the manifest's groups, -1 for none
+	Province int    // index into the manifest's provinces, -1 for none
+	Commune  string
+
+	sortKey string
+	texts   [numTiers][]string
+}
+
+// Index is the built index, before it is written as files.
+type Index struct {
+	Docs      []*Doc
+	Groups    []string // group names, by id order
+	Provinces []string
+	Terms     map[string]*Term
+	opts      Options
+}
+
+// Term is one folded word: its exact variants and, per variant and tier,
+// the documents holding it (ascending).
+type Term struct {
+	Variants []string
+	Lists    map[listKey][]int32
+}
+
+type listKey struct {
+	Variant int
+	Tier    int
+}
+
+// Build indexes the public documents of cat and returns the files to write.
+func Build(cat *content.Catalog, site *config.Site, opts Options) ([]File, error) {
+	ix := New(cat, site, opts)
+	return ix.Files()
+}
+
+// New collects and indexes the documents of cat.
+func New(cat *content.Catalog, site *config.Site, opts Options) *Index {
+	if opts.InlineName == 0 {
+		opts.InlineName = 40
+	}
+	if opts.InlineOther == 0 {
+		opts.InlineOther = 48
+	}
+	ix := &Index{opts: opts}
+	ix.collect(cat)
+	ix.index()
+	return ix
+}
+
+func (ix *Index) collect(cat *content.Catalog) {
+	groupID := map[string]string{} // group id → name
+	provName := map[string]string{}
+	var docs []*Doc
+	provOf := map[*Doc]string{}
+	groupOf := map[*Doc]string{}
+	page := func(p string) string {
+		if ix.opts.FileURLs {
+			return p + "index.html"
+		}
+		return p
+	}
+	place := func(d *Doc, a content.Area) {
+		if k := vntext.Slug(a.Province); k != "" {
+			provOf[d] = k
+			if _, ok := provName[k]; !ok {
+				provName[k] = a.Province
+			}
+		}
+		d.Commune = a.Commune
+	}
+	for _, p := range cat.Products {
+		if p.Draft || cat.ProductBySlug[p.Slug] != p {
+			continue
+		}
+		d := &Doc{Kind: KindProduct, Title: p.Name, Path: page(render.ProductPath(p.Slug)), Star: p.Cert.Star,
+			Cert: p.Cert.Status.Certified(), Area: render.AreaText(p.Area), sortKey: vntext.Fold(p.Name) + "\x00" + p.Slug}
+		for i, s := range Statuses {
+			if s == p.Cert.Status {
+				d.Status = i
+			}
+		}
+		if len(p.Photos) > 0 {
+			d.Thumb = p.Photos[0].Name
+		}
+		now := p.Area
+		if p.Now != nil {
+			now = *p.Now
+		}
+		place(d, now)
+		if p.Group != "" {
+			groupOf[d] = p.Group
+			if _, ok := groupID[p.Group]; !ok {
+				groupID[p.Group] = firstNonEmpty(p.GroupName, p.Group)
+			}
+		}
+		d.texts[TierName] = []string{p.Name}
+		area := []string{p.Area.Commune, p.Area.District, p.Area.Province}
+		if p.Now != nil {
+			area = append(area, p.Now.Commune, p.Now.District, p.Now.Province)
+		}
+		if p.ProducerRef != nil {
+			d.Sub = p.ProducerRef.Name
+			area = append(area, p.ProducerRef.Name)
+		}
+		d.texts[TierProducerArea] = area
+		d.texts[TierGroupTags] = append([]string{p.GroupName, p.SubgroupName, p.NameEN}, p.Tags...)
+		d.texts[TierSummary] = []string{p.Summary}
+		body := append([]string{p.Story, p.Price}, p.Specs...)
+		d.texts[TierBody] = append(body, p.Standards...)
+		docs = append(docs, d)
+	}
+	for _, pr := range cat.Producers {
+		d := &Doc{Kind: KindProducer, Title: pr.Name, Path: page(render.ProducerPath(pr.ID)), Area: render.AreaText(pr.Area),
+			Sub: content.ProducerKinds[pr.Kind], sortKey: vntext.Fold(pr.Name) + "\x00" + pr.ID}
+		place(d, pr.Area)
+		d.texts[TierName] = []string{pr.Name}
+		d.texts[TierProducerArea] = []string{pr.Area.Commune, pr.Area.District, pr.Area.Province, pr.Address, pr.Representative}
+		tags := []string{content.ProducerKinds[pr.Kind]}
+		for _, p := range pr.Products {
+			tags = append(tags, p.Name)
+		}
+		d.texts[TierGroupTags] = tags
+		d.texts[TierSummary] = []string{pr.Description}
+		docs = append(docs, d)
+	}
+	for _, sp := range cat.SalesPoints {
+		d := &Doc{Kind: KindSalesPoint, Title: sp.Name, Path: page(render.SalesPointPath(sp.ID)), Area: render.AreaText(sp.Area),
+			Sub: content.SalesPointKinds[sp.Kind], sortKey: vntext.Fold(sp.Name) + "\x00" + sp.ID}
+		place(d, sp.Area)
+		d.texts[TierName] = []string{sp.Name}
+		d.texts[TierProducerArea] = []string{sp.Area.Commune, sp.Area.District, sp.Area.Province, sp.Address}
+		d.texts[TierGroupTags] = []string{content.SalesPointKinds[sp.Kind]}
+		d.texts[TierSummary] = []string{sp.Description, sp.Hours}
+		docs = append(docs, d)
+	}
+	for i, n := range cat.News {
+		if n.Draft {
+			continue
+		}
+		d := &Doc{Kind: KindNews, Title: n.Title, Path: page(render.NewsPath(n.Slug)), Area: n.Date.VN(),
+			sortKey: fmt.Sprintf("%08d", i)} // newest first, as loaded
+		d.texts[TierName] = []string{n.Title}
+		tags := append([]string(nil), n.Tags...)
+		for _, p := range n.ProductRefs {
+			tags = append(tags, p.Name)
+		}
+		d.texts[TierGroupTags] = tags
+		d.texts[TierSummary] = []string{n.Summary}
+		d.texts[TierBody] = []string{n.Body}
+		docs = append(docs, d)
+	}
+
+	// Facet labels, in folded alphabetical order.
+	ids := sortedKeys(groupID, func(k string) string { return vntext.Fold(groupID[k]) + "\x00" + k })
+	gIndex := map[string]int{}
+	for i, id := range ids {
+		gIndex[id] = i
+		ix.Groups = append(ix.Groups, groupID[id])
+	}
+	provs := sortedKeys(provName, func(k string) string { return k })
+	pIndex := map[string]int{}
+	for i, k := range provs {
+		pIndex[k] = i
+		ix.Provinces = append(ix.Provinces, provName[k])
+	}
+	for _, d := range docs {
+		d.Group, d.Province = -1, -1
+		if g, ok := groupOf[d]; ok {
+			d.Group = gIndex[g]
+		}
+		if p, ok := provOf[d]; ok {
+			d.Province = pIndex[p]
+		}
+	}
+	sort.SliceStable(docs, func(i, j int) bool { return less(docs[i], docs[j]) })
+	ix.Docs = docs
+}
+
+// less is the document order (see the package comment).
+func less(a, b *Doc) bool {
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	if a.Cert != b.Cert {
+		return a.Cert
+	}
+	if a.Star != b.Star {
+		return a.Star > b.Star
+	}
+	if a.Group != b.Group {
+		return a.Group < b.Group
+	}
+	if a.Province != b.Province {
+		return a.Province < b.Province
+	}
+	return a.sortKey < b.sortKey
+}
+
+// facetKey is what a run of documents shares.
+func (d *Doc) facetKey() [5]int {
+	c := 0
+	if d.Cert {
+		c = 1
+	}
+	return [5]int{d.Kind, c, d.Star, d.Group + 1, d.Province + 1}
+}
+
+func sortedKeys(m map[string]string, key func(string) string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return key(out[i]) < key(out[j]) })
+	return out
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// wordKeys caches the keys of a word as written.
+type wordKeys struct{ key, exact string }
+
+// partial is the postings of a block of documents.
+type partial map[string]map[string][numTiers][]int32 // key → exact → tier → docs
+
+// index builds Terms, splitting the documents into blocks indexed in
+// parallel and merged in order, so every list stays ascending.
+func (ix *Index) index() {
+	workers := max(1, runtime.GOMAXPROCS(0))
+	n := len(ix.Docs)
+	block := (n + workers - 1) / max(workers, 1)
+	parts := make([]partial, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*block, min(n, (w+1)*block)
+		if lo >= hi {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[w] = ix.indexBlock(lo, hi)
+		}()
+	}
+	wg.Wait()
+	ix.Terms = map[string]*Term{}
+	for _, part := range parts {
+		for key, vars := range part {
+			t := ix.Terms[key]
+			if t == nil {
+				t = &Term{Lists: map[listKey][]int32{}}
+				ix.Terms[key] = t
+			}
+			for exact, tiers := range vars {
+				vi := -1
+				for i, v := range t.Variants {
+					if v == exact {
+						vi = i
+					}
+				}
+				if vi < 0 {
+					vi = len(t.Variants)
+					t.Variants = append(t.Variants, exact)
+				}
+				for tier, docs := range tiers {
+					if len(docs) > 0 {
+						k := listKey{vi, tier}
+						t.Lists[k] = append(t.Lists[k], docs...)
+					}
+				}
+			}
+		}
+	}
+	// Variants in a stable order: most documents first, then by key.
+	for _, t := range ix.Terms {
+		count := make([]int, len(t.Variants))
+		for k, l := range t.Lists {
+			count[k.Variant] += len(l)
+		}
+		order := make([]int, len(t.Variants))
+		for i := range order {
+			order[i] = i
+		}
+		sort.Slice(order, func(i, j int) bool {
+			a, b := order[i], order[j]
+			if count[a] != count[b] {
+				return count[a] > count[b]
+			}
+			return t.Variants[a] < t.Variants[b]
+		})
+		newIndex := make([]int, len(order))
+		vars := make([]string, len(order))
+		for to, from := range order {
+			newIndex[from] = to
+			vars[to] = t.Variants[from]
+		}
+		lists := make(map[listKey][]int32, len(t.Lists))
+		for k, l := range t.Lists {
+			lists[listKey{newIndex[k.Variant], k.Tier}] = l
+		}
+		t.Variants, t.Lists = vars, lists
+	}
+}
+
+func (ix *Index) indexBlock(lo, hi int) partial {
+	cache := map[string]wordKeys{}
+	part := partial{}
+	best := map[string]int{} // exact → best tier in this document
+	for id := lo; id < hi; id++ {
+		d := ix.Docs[id]
+		clear(best)
+		for tier := range numTiers {
+			for _, text := range d.texts[tier] {
+				vntext.EachWordNFC(text, func(w string) {
+					k, ok := cache[w]
+					if !ok {
+						k = wordKeys{key: vntext.Key(w), exact: vntext.Exact(w)}
+						cache[w] = k
+					}
+					if utf8.RuneCountInString(k.key) < 2 {
+						return
+					}
+					if t, seen := best[k.exact]; !seen || tier < t {
+						best[k.exact] = tier
+					}
+				})
+			}
+		}
+		for exact, tier := range best {
+			ck, ok := cache[exact]
+			if !ok {
+				ck = wordKeys{key: vntext.Key(exact), exact: vntext.Exact(exact)}
+				cache[exact] = ck
+			}
+			key := ck.key
+			vars := part[key]
+			if vars == nil {
+				vars = map[string][numTiers][]int32{}
+				part[key] = vars
+			}
+			lists := vars[exact]
+			lists[tier] = append(lists[tier], int32(id))
+			vars[exact] = lists
+		}
+		d.texts = [numTiers][]string{} // not needed any more
+	}
+	return part
+}
+
+// ShardKey is the shard a folded word lives in: its first four letters
+// (all of it when shorter), spelled for a file name.
+func ShardKey(key string) string {
+	n := 0
+	for i := range key {
+		if n == ShardLen {
+			key = key[:i]
+			break
+		}
+		n++
+	}
+	return fileKey(key)
+}
+
+// fileKey spells a key for a file name: itself when it is a–z and 0–9,
+// else "_" and the hex of its UTF-8 bytes.
+func fileKey(k string) string {
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return "_" + hex.EncodeToString([]byte(k))
+		}
+	}
+	return k
+}
+
+// Files encodes the index.
+func (ix *Index) Files() ([]File, error) {
+	var files []File
+	add := func(path string, v any) error {
+		data, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("search: encoding %s: %w", path, err)
+		}
+		files = append(files, File{Path: path, Data: data})
+		return nil
+	}
+	if err := add("search/m.json", ix.manifest()); err != nil {
+		return nil, err
+	}
+	shards := ix.shards()
+	keys := make([]string, 0, len(shards))
+	for k := range shards {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if err := add("search/t/"+k+".json", shards[k]); err != nil {
+			return nil, err
+		}
+	}
+	for lo := 0; lo < len(ix.Docs); lo += ChunkSize {
+		var recs []any
+		for id := lo; id < min(lo+ChunkSize, len(ix.Docs)); id++ {
+			recs = append(recs, ix.record(id))
+		}
+		if err := add(fmt.Sprintf("search/d/%d.json", lo/ChunkSize), recs); err != nil {
+			return nil, err
+		}
+	}
+	for p := range ix.Provinces {
+		if err := add(fmt.Sprintf("search/a/%d.json", p), ix.communes(p)); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// record is a document's details as the client reads them:
+// [kind, title, path, star, status, thumb, area, sub].
+func (ix *Index) record(id int) []any {
+	d := ix.Docs[id]
+	return []any{d.Kind, d.Title, d.Path, d.Star, d.Status, d.Thumb, d.Area, d.Sub}
+}
+
+// manifest is search/m.json.
+type manifest struct {
+	Version   int      `json:"v"`
+	Docs      int      `json:"n"`
+	Chunk     int      `json:"c"`
+	Groups    []string `json:"g"`
+	Provinces []string `json:"p"`
+	// Runs is flat: for each run of documents sharing their facets, its
+	// length, kind, in force (0/1), star, group+1, province+1.
+	Runs []int `json:"r"`
+}
+
+func (ix *Index) manifest() *manifest {
+	m := &manifest{Version: Version, Docs: len(ix.Docs), Chunk: ChunkSize, Groups: ix.Groups, Provinces: ix.Provinces, Runs: []int{}}
+	if m.Groups == nil {
+		m.Groups = []string{}
+	}
+	if m.Provinces == nil {
+		m.Provinces = []string{}
+	}
+	for i := 0; i < len(ix.Docs); {
+		k := ix.Docs[i].facetKey()
+		j := i + 1
+		for j < len(ix.Docs) && ix.Docs[j].facetKey() == k {
+			j++
+		}
+		m.Runs = append(m.Runs, j-i, k[0], k[1], k[2], k[3], k[4])
+		i = j
+	}
+	return m
+}
+
+// communes is search/a/<p>.json: the communes of province p (as written,
+// folded alike merged) and, per commune, its documents as gaps.
+func (ix *Index) communes(p int) map[string]any {
+	names := map[string]string{}
+	docs := map[string][]int32{}
+	for id, d := range ix.Docs {
+		if d.Province != p || d.Commune == "" {
+			continue
+		}
+		k := vntext.Slug(d.Commune)
+		if _, ok := names[k]; !ok {
+			names[k] = d.Commune
+		}
+		docs[k] = append(docs[k], int32(id))
+	}
+	keys := sortedKeys(names, func(k string) string { return k })
+	out := map[string]any{"c": []string{}, "d": [][]int32{}}
+	var cs []string
+	var ds [][]int32
+	for _, k := range keys {
+		cs = append(cs, names[k])
+		ds = append(ds, gaps(docs[k]))
+	}
+	if cs != nil {
+		out["c"], out["d"] = cs, ds
+	}
+	return out
+}
+
+// gaps delta-encodes an ascending list: the first number, then
+// differences.
+func gaps(ids []int32) []int32 {
+	out := make([]int32, len(ids))
+	prev := int32(0)
+	for i, id := range ids {
+		out[i] = id - prev
+		prev = id
+	}
+	return out
+}
+
+// shard is search/t/<key>.json.
+type shard struct {
+	// Terms maps each folded word to [variants, docs, codes]: docs are the
+	// documents holding the word (Gaps), codes one character per document
+	// (Code) telling the best tier it is found in and the variant found
+	// there.
+	Terms map[string][]any `json:"t"`
+	// Prefix, in shards named by fewer than ShardLen letters, is [docs,
+	// codes] for the union of the words starting with the key (codes: the
+	// best tier only), for a word still being typed.
+	Prefix []string `json:"u,omitempty"`
+	// Details holds the records of the documents most likely to be shown.
+	Details map[string][]any `json:"d"`
+}
+
+// MaxVariant is the highest variant number a code can carry; documents
+// whose best variant comes later are coded with it and get no exact bonus.
+const MaxVariant = 11
+
+// b64 is the alphabet of Gaps and Code (URL-safe base64).
+const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// Gaps encodes an ascending list of document numbers as the gaps between
+// them (the first from 0), each as a little-endian varint of base-64
+// digits: five bits of value per character, the sixth set on all but the
+// last character of a number. Dense lists cost one character per document.
+func Gaps(ids []int32) string {
+	var b strings.Builder
+	b.Grow(len(ids) + len(ids)/4)
+	prev := int32(0)
+	for _, id := range ids {
+		g := uint32(id - prev)
+		prev = id
+		for g >= 32 {
+			b.WriteByte(b64[32|g&31])
+			g >>= 5
+		}
+		b.WriteByte(b64[g])
+	}
+	return b.String()
+}
+
+// Code is the character of a posting: variant·5 + tier.
+func Code(variant, tier int) byte { return b64[min(variant, MaxVariant)*numTiers+tier] }
+
+func (ix *Index) shards() map[string]*shard {
+	out := map[string]*shard{}
+	get := func(k string) *shard {
+		s := out[k]
+		if s == nil {
+			s = &shard{Terms: map[string][]any{}, Details: map[string][]any{}}
+			out[k] = s
+		}
+		return s
+	}
+	inline := func(s *shard, ids []int32) {
+		for _, id := range ids {
+			s.Details[strconv.Itoa(int(id))] = ix.record(int(id))
+		}
+	}
+	prefix := map[string]map[int32]int{} // short prefix → doc → best tier
+	for key, t := range ix.Terms {
+		s := get(ShardKey(key))
+		docs, codes := t.postings()
+		var cb strings.Builder
+		cb.Grow(len(codes))
+		for _, c := range codes {
+			cb.WriteByte(Code(int(c>>4), int(c&15)))
+		}
+		s.Terms[key] = []any{t.Variants, Gaps(docs), cb.String()}
+		inline(s, ix.best(t))
+		for n := 2; n < ShardLen; n++ {
+			p := firstRunes(key, n)
+			if utf8.RuneCountInString(p) < n {
+				break
+			}
+			m := prefix[p]
+			if m == nil {
+				m = map[int32]int{}
+				prefix[p] = m
+			}
+			for i, id := range docs {
+				tier := int(codes[i] & 15)
+				if b, ok := m[id]; !ok || tier < b {
+					m[id] = tier
+				}
+			}
+		}
+	}
+	for p, m := range prefix {
+		if len(m) == 0 {
+			continue
+		}
+		s := get(fileKey(p))
+		ids := make([]int32, 0, len(m))
+		for id := range m {
+			ids = append(ids, id)
+		}
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		codes := make([]byte, len(ids))
+		for i, id := range ids {
+			codes[i] = Code(0, m[id])
+		}
+		s.Prefix = []string{Gaps(ids), string(codes)}
+		var ranked []int32
+		for tier := range numTiers {
+			for _, id := range ids {
+				if m[id] == tier && len(ranked) < ix.opts.InlineName {
+					ranked = append(ranked, id)
+				}
+			}
+		}
+		inline(s, ranked)
+	}
+	return out
+}
+
+// postings merges the lists of t: every document once, ascending, with its
+// best tier and the variant found there (the first such variant), packed
+// as variant<<4 | tier.
+func (t *Term) postings() ([]int32, []uint16) {
+	best := map[int32]uint16{}
+	for k, l := range t.Lists {
+		c := uint16(k.Variant<<4 | k.Tier)
+		for _, id := range l {
+			if b, ok := best[id]; !ok || k.Tier < int(b&15) || k.Tier == int(b&15) && k.Variant < int(b>>4) {
+				best[id] = c
+			}
+		}
+	}
+	ids := make([]int32, 0, len(best))
+	for id := range best {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	codes := make([]uint16, len(ids))
+	for i, id := range ids {
+		codes[i] = best[id]
+	}
+	return ids, codes
+}
+
+// best lists the documents whose details a shard carries for t: the first
+// of its name tier, then the first of the other tiers, in document order.
+func (ix *Index) best(t *Term) []int32 {
+	var byTier [numTiers][]int32
+	for k, l := range t.Lists {
+		byTier[k.Tier] = append(byTier[k.Tier], l...)
+	}
+	var out []int32
+	seen := map[int32]bool{}
+	for tier, ids := range byTier {
+		if len(ids) == 0 {
+			continue
+		}
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		limit := ix.opts.InlineOther
+		if tier == TierName {
+			limit = ix.opts.InlineName
+		}
+		for _, id := range ids {
+			if len(out) >= limit {
+				break
+			}
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+		if len(out) >= ix.opts.InlineOther {
+			break
+		}
+	}
+	return out
+}
+
+func firstRunes(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
+}
+
+// Stats summarises an index for benchmarks.
+func (ix *Index) Stats() string {
+	postings := 0
+	for _, t := range ix.Terms {
+		for _, l := range t.Lists {
+			postings += len(l)
+		}
+	}
+	return fmt.Sprintf("%d documents, %d words, %d postings", len(ix.Docs), len(ix.Terms), postings)
+}
