@@ -99,7 +99,7 @@ func (b *builder) topAreas(root *areaNode) []render.Link {
 }
 
 // areaPages emits the listing of every area at every level.
-func (b *builder) areaPages(root *areaNode, nav []render.NavGroup, add func(string, *render.Page)) {
+func (b *builder) areaPages(root *areaNode, nav []render.NavGroup, add func(string, string, func() *render.Page)) {
 	var walk func(n *areaNode)
 	walk = func(n *areaNode) {
 		heading := b.r.MustT("list.areas")

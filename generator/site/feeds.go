@@ -20,10 +20,10 @@ func (b *builder) feeds(jobs []job) {
 	s := b.cat.Site
 	var urls []string
 	for _, j := range jobs {
-		if j.page.NoIndex {
+		if j.noIndex {
 			continue
 		}
-		urls = append(urls, j.page.Canonical)
+		urls = append(urls, s.Abs(strings.TrimSuffix(j.path, "index.html")))
 	}
 	sort.Strings(urls)
 	var sm bytes.Buffer

@@ -11,13 +11,15 @@ import (
 	"github.com/ocop-vn/ocop/generator/vntext"
 )
 
-// plan lists every page of the site with its view. Listing data (stars,
-// groups, areas) is computed once here and shared by the pages that show it.
+// plan lists every page of the site: its path and how to make its view.
+// Listing data (stars, groups, areas) is computed once here and shared by
+// the pages that show it; each page's own view is made only when the page
+// is rendered, so a catalogue of tens of thousands of pages never holds
+// all their views at once.
 func (b *builder) plan() []job {
 	var jobs []job
-	add := func(source string, p *render.Page) {
-		b.finish(p)
-		jobs = append(jobs, job{page: p, source: source})
+	add := func(source, path string, view func() *render.Page) {
+		jobs = append(jobs, job{path: path, source: source, view: view})
 	}
 	public := b.publicProducts()
 	certified := filter(public, func(p *content.Product) bool { return p.Cert.Status.Certified() })
@@ -25,7 +27,7 @@ func (b *builder) plan() []job {
 	b.r.SetAreaPages(areas.paths(map[string]bool{}))
 	nav := b.navigation(public, certified, areas)
 
-	add("site.yaml", b.home(certified, nav))
+	add("site.yaml", "index.html", func() *render.Page { return b.home(certified, nav) })
 	b.paginate("san-pham/", certified, func(n int, pager *render.Pager, items []*content.Product) *render.Page {
 		return b.list(pager, n, "san-pham/", b.r.MustT("list.catalogue"), items, len(certified), nav, nil,
 			b.crumbs(b.r.MustT("nav.products")))
@@ -65,29 +67,37 @@ func (b *builder) plan() []job {
 	}
 	b.areaPages(areas, nav, add)
 	for _, p := range public {
-		add(p.File, b.product(p))
+		add(p.File, render.ProductPath(p.Slug)+"index.html", func() *render.Page { return b.product(p) })
 	}
-	add("content/producers", b.directory("chu-the/", b.r.MustT("nav.producers"), &render.DirectoryData{Producers: b.cat.Producers}))
+	add("content/producers", "chu-the/index.html", func() *render.Page {
+		return b.directory("chu-the/", b.r.MustT("nav.producers"), &render.DirectoryData{Producers: b.cat.Producers})
+	})
 	for _, pr := range b.cat.Producers {
-		add(pr.File, b.producer(pr))
+		add(pr.File, render.ProducerPath(pr.ID)+"index.html", func() *render.Page { return b.producer(pr) })
 	}
-	add("content/sales-points", b.directory("diem-ban/", b.r.MustT("nav.salespoints"), &render.DirectoryData{SalesPoints: b.cat.SalesPoints}))
+	add("content/sales-points", "diem-ban/index.html", func() *render.Page {
+		return b.directory("diem-ban/", b.r.MustT("nav.salespoints"), &render.DirectoryData{SalesPoints: b.cat.SalesPoints})
+	})
 	for _, s := range b.cat.SalesPoints {
-		add(s.File, b.salesPoint(s))
+		add(s.File, render.SalesPointPath(s.ID)+"index.html", func() *render.Page { return b.salesPoint(s) })
 	}
 	news := b.publicNews()
 	b.paginateNews(news, add)
 	for _, n := range news {
-		add(n.File, b.article(n))
+		add(n.File, render.NewsPath(n.Slug)+"index.html", func() *render.Page { return b.article(n) })
 	}
 	for _, pg := range b.cat.Pages {
 		if !pg.Draft {
-			add(pg.File, b.freePage(pg))
+			add(pg.File, pg.Slug+"/index.html", func() *render.Page { return b.freePage(pg) })
 		}
 	}
-	add("layouts/search.html", &render.Page{Kind: "search", Path: "tim-kiem/index.html", Title: b.r.MustT("nav.search"),
-		Data: &render.SearchData{Nav: nav}, Breadcrumbs: b.crumbs(b.r.MustT("nav.search"))})
-	add("layouts/404.html", &render.Page{Kind: "404", Path: "404.html", Title: b.r.MustT("not_found"), NoIndex: true})
+	add("layouts/search.html", "tim-kiem/index.html", func() *render.Page {
+		return &render.Page{Kind: "search", Path: "tim-kiem/index.html", Title: b.r.MustT("nav.search"),
+			Data: &render.SearchData{Nav: nav}, Breadcrumbs: b.crumbs(b.r.MustT("nav.search"))}
+	})
+	jobs = append(jobs, job{path: "404.html", source: "layouts/404.html", noIndex: true, view: func() *render.Page {
+		return &render.Page{Kind: "404", Path: "404.html", Title: b.r.MustT("not_found"), NoIndex: true}
+	}})
 	return jobs
 }
 
@@ -235,12 +245,14 @@ func sortLinks(ls []render.Link) {
 }
 
 // paginate emits the pages of one listing: base, base/trang/2/, …
-func (b *builder) paginate(base string, items []*content.Product, page func(n int, pager *render.Pager, items []*content.Product) *render.Page, add func(string, *render.Page)) {
+func (b *builder) paginate(base string, items []*content.Product, page func(n int, pager *render.Pager, items []*content.Product) *render.Page, add func(string, string, func() *render.Page)) {
 	per := b.cat.Site.PerPage
 	pages := max(1, (len(items)+per-1)/per)
 	for n := 1; n <= pages; n++ {
 		lo, hi := (n-1)*per, min(n*per, len(items))
-		add("products", page(n, b.pager(base, n, pages), items[lo:hi]))
+		add("products", render.PagedPath(base, n)+"index.html", func() *render.Page {
+			return page(n, b.pager(base, n, pages), items[lo:hi])
+		})
 	}
 }
 
@@ -393,7 +405,7 @@ func (b *builder) directory(path, heading string, d *render.DirectoryData) *rend
 	return &render.Page{Kind: "directory", Path: path + "index.html", Title: heading, Data: d, Breadcrumbs: b.crumbs(heading)}
 }
 
-func (b *builder) paginateNews(news []*content.News, add func(string, *render.Page)) {
+func (b *builder) paginateNews(news []*content.News, add func(string, string, func() *render.Page)) {
 	per := b.cat.Site.PerPage
 	pages := max(1, (len(news)+per-1)/per)
 	title := b.r.MustT("nav.news")
@@ -403,9 +415,11 @@ func (b *builder) paginateNews(news []*content.News, add func(string, *render.Pa
 		if n > 1 {
 			t += " – " + b.r.MustT("page_n", n)
 		}
-		add("content/news", &render.Page{Kind: "newslist", Path: render.PagedPath("tin-tuc/", n) + "index.html", Title: t,
-			Breadcrumbs: b.crumbs(title),
-			Data:        &render.NewsListData{News: news[lo:hi], Pager: b.pager("tin-tuc/", n, pages), Feed: b.cat.Site.Rel(feedPath)}})
+		path := render.PagedPath("tin-tuc/", n) + "index.html"
+		add("content/news", path, func() *render.Page {
+			return &render.Page{Kind: "newslist", Path: path, Title: t, Breadcrumbs: b.crumbs(title),
+				Data: &render.NewsListData{News: news[lo:hi], Pager: b.pager("tin-tuc/", n, pages), Feed: b.cat.Site.Rel(feedPath)}}
+		})
 	}
 }
 

@@ -37,7 +37,7 @@ func NewPreview(fsys fs.FS, opts Options, cache *content.Cache) (*Preview, *diag
 	}
 	p := &Preview{b: b, pages: make(map[string]job, len(jobs)), images: map[string]string{}, extras: mem}
 	for _, j := range jobs {
-		p.pages[j.page.Path] = j
+		p.pages[j.path] = j
 	}
 	for _, prod := range b.cat.Products {
 		if prod.Draft {

@@ -129,7 +129,7 @@ func prepare(fsys fs.FS, sink publish.Sink, opts Options, cache *content.Cache) 
 	jobs := b.plan()
 	b.planned = make(map[string]bool, len(jobs))
 	for _, j := range jobs {
-		b.planned[j.page.Path] = true
+		b.planned[j.path] = true
 	}
 	return b, jobs, l
 }
@@ -163,11 +163,13 @@ type builder struct {
 	pending map[string][]string
 }
 
-// job is one page to render: its view and the file that caused it, for
-// messages.
+// job is one page to render: where it goes, how to make its view, and the
+// file that caused it, for messages.
 type job struct {
-	page   *render.Page
-	source string
+	path    string
+	source  string
+	noIndex bool
+	view    func() *render.Page
 }
 
 func (b *builder) renderAll(jobs []job) {
@@ -192,18 +194,21 @@ func (b *builder) renderAll(jobs []job) {
 func (b *builder) renderOne(j job) {
 	html, err := b.page(j)
 	if err != nil {
-		b.l.Add(diag.Pos{File: j.source}, "rendering %s: %v", j.page.Path, err)
+		b.l.Add(diag.Pos{File: j.source}, "rendering %s: %v", j.path, err)
 		return
 	}
-	if err := b.pub.Write(j.page.Path, html); err != nil {
-		b.l.Add(diag.Pos{File: j.source}, "writing %s: %v", j.page.Path, err)
+	if err := b.pub.Write(j.path, html); err != nil {
+		b.l.Add(diag.Pos{File: j.source}, "writing %s: %v", j.path, err)
 	}
 }
 
 // page renders one page and makes its links relative, handing every link
 // to the link check.
 func (b *builder) page(j job) ([]byte, error) {
-	html, err := b.r.Bytes(b.withMarkdown(j.page))
+	view := j.view()
+	view.Path = j.path
+	b.finish(view)
+	html, err := b.r.Bytes(b.withMarkdown(view))
 	if err != nil {
 		return nil, err
 	}
@@ -219,14 +224,14 @@ func (b *builder) page(j job) ([]byte, error) {
 	}
 	// The 404 page is served at any missing address, so only root-relative
 	// links work from it; every other page links relatively.
-	if j.page.Kind != "404" {
-		html = publish.Relativize(html, strings.TrimSuffix(j.page.Path, "index.html"), b.cat.Site.BasePath, b.fileURLs, keep)
+	if view.Kind != "404" {
+		html = publish.Relativize(html, strings.TrimSuffix(j.path, "index.html"), b.cat.Site.BasePath, b.fileURLs, keep)
 	} else {
 		publish.Relativize(html, "", b.cat.Site.BasePath, false, keep)
 	}
 	if len(pending) > 0 {
 		b.mu.Lock()
-		b.pending[j.page.Path] = pending
+		b.pending[j.path] = pending
 		b.mu.Unlock()
 	}
 	return html, nil
