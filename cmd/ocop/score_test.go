@@ -69,8 +69,15 @@ func TestBlankSheetLoads(t *testing.T) {
 	}
 }
 
-func copyTree(t *testing.T, from, to string) {
+// copyTree copies from into to; with names, only those entries of from.
+func copyTree(t *testing.T, from, to string, names ...string) {
 	t.Helper()
+	if len(names) > 0 {
+		for _, n := range names {
+			copyTree(t, filepath.Join(from, n), filepath.Join(to, n))
+		}
+		return
+	}
 	err := filepath.Walk(from, func(p string, info os.FileInfo, err error) error {
 		if err != nil {
 			return err
@@ -83,6 +90,7 @@ func copyTree(t *testing.T, from, to string) {
 		if err != nil {
 			return err
 		}
+		os.MkdirAll(filepath.Dir(filepath.Join(to, rel)), 0o755)
 		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
 	})
 	if err != nil {

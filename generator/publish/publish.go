@@ -13,6 +13,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -153,7 +154,9 @@ func NewDir(out string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".building-")
+	prefix := "." + filepath.Base(out) + ".building-"
+	removeAbandoned(parent, prefix)
+	tmp, err := os.MkdirTemp(parent, prefix+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return nil, err
 	}
@@ -182,6 +185,27 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 		d.mu.Unlock()
 	}
 	return os.WriteFile(full, data, 0o644)
+}
+
+// removeAbandoned deletes the temporary folders of builds that were killed
+// before they could clean up: those whose process no longer runs. A build
+// still running (in another terminal, say) keeps its folder.
+func removeAbandoned(parent, prefix string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || !e.IsDir() {
+			continue
+		}
+		pidText, _, _ := strings.Cut(rest, "-")
+		if pid, err := strconv.Atoi(pidText); err == nil && processAlive(pid) {
+			continue
+		}
+		_ = os.RemoveAll(filepath.Join(parent, e.Name()))
+	}
 }
 
 // Commit puts the new build in place of the output folder. The old folder
