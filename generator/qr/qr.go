@@ -1,0 +1,142 @@
+// Package qr makes the QR codes printed on packaging stamps and fair stands:
+// each product and sales point page's address, as SVG (inline in the page,
+// and as a file) and PNG. Encoding is done by rsc.io/qr (Russ Cox's small,
+// dependency-free encoder); this package only draws the modules.
+//
+// Output depends only on the text encoded, so builds stay reproducible.
+package qr
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"image"
+	"image/color"
+	"image/png"
+	"strings"
+
+	"rsc.io/qr"
+)
+
+// Quiet is the white border around the code, in modules: the four the
+// standard requires for reliable scanning.
+const Quiet = 4
+
+// Code is an encoded QR symbol.
+type Code struct {
+	// Text is what the code holds.
+	Text string
+	c    *qr.Code
+}
+
+// Encode encodes text with error correction level M (15% of the symbol can
+// be damaged — a scuffed sticker still scans — while a product address stays
+// a small symbol).
+func Encode(text string) (*Code, error) {
+	c, err := qr.Encode(text, qr.M)
+	if err != nil {
+		return nil, fmt.Errorf("QR code of %q: %w", text, err)
+	}
+	return &Code{Text: text, c: c}, nil
+}
+
+// Size is the number of modules on a side, without the quiet zone.
+func (c *Code) Size() int { return c.c.Size }
+
+// Black reports whether the module at (x, y) is dark; outside the symbol
+// (the quiet zone) it is false.
+func (c *Code) Black(x, y int) bool { return c.c.Black(x, y) }
+
+// SVGOptions describe an SVG rendering.
+type SVGOptions struct {
+	// ID prefixes the ids of the title and description, which must be
+	// unique in a page; "" makes a standalone file (with the XML namespace
+	// and no ids needed).
+	ID string
+	// Title and Desc are the accessible name and description. Title
+	// defaults to the encoded text.
+	Title, Desc string
+	// Width is the rendered width and height in CSS pixels; 0 leaves the
+	// size to the page's CSS (the image scales to its container).
+	Width int
+}
+
+// SVG draws the code as one path of unit squares on a white background,
+// with a quiet zone, role="img" and a <title>/<desc>. Runs of dark modules
+// in a row are merged, so the path stays short.
+func (c *Code) SVG(o SVGOptions) string {
+	n := c.c.Size + 2*Quiet
+	title := o.Title
+	if title == "" {
+		title = c.Text
+	}
+	var b strings.Builder
+	b.Grow(4096)
+	b.WriteString("<svg")
+	if o.ID == "" {
+		b.WriteString(` xmlns="http://www.w3.org/2000/svg"`)
+	}
+	fmt.Fprintf(&b, ` class="qr" viewBox="0 0 %d %d"`, n, n)
+	if o.Width > 0 {
+		fmt.Fprintf(&b, ` width="%d" height="%d"`, o.Width, o.Width)
+	}
+	b.WriteString(` role="img" shape-rendering="crispEdges"`)
+	if o.ID != "" {
+		fmt.Fprintf(&b, ` aria-labelledby="%s-title`, o.ID)
+		if o.Desc != "" {
+			fmt.Fprintf(&b, ` %s-desc`, o.ID)
+		}
+		b.WriteString(`"`)
+	}
+	b.WriteString(">")
+	b.WriteString("<title")
+	if o.ID != "" {
+		fmt.Fprintf(&b, ` id="%s-title"`, o.ID)
+	}
+	b.WriteString(">" + html.EscapeString(title) + "</title>")
+	if o.Desc != "" {
+		b.WriteString("<desc")
+		if o.ID != "" {
+			fmt.Fprintf(&b, ` id="%s-desc"`, o.ID)
+		}
+		b.WriteString(">" + html.EscapeString(o.Desc) + "</desc>")
+	}
+	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="`, n, n)
+	for y := 0; y < c.c.Size; y++ {
+		for x := 0; x < c.c.Size; {
+			if !c.c.Black(x, y) {
+				x++
+				continue
+			}
+			run := 1
+			for c.c.Black(x+run, y) {
+				run++
+			}
+			fmt.Fprintf(&b, "M%d %dh%dv1h-%dz", x+Quiet, y+Quiet, run, run)
+			x += run
+		}
+	}
+	b.WriteString(`"/></svg>`)
+	return b.String()
+}
+
+// PNG draws the code with scale pixels per module (at least 1), quiet zone
+// included, as a 1-bit PNG.
+func (c *Code) PNG(scale int) ([]byte, error) {
+	scale = max(scale, 1)
+	n := (c.c.Size + 2*Quiet) * scale
+	img := image.NewPaletted(image.Rect(0, 0, n, n), color.Palette{color.White, color.Black})
+	for y := 0; y < n; y++ {
+		for x := 0; x < n; x++ {
+			if c.c.Black(x/scale-Quiet, y/scale-Quiet) {
+				img.SetColorIndex(x, y, 1)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&buf, img); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
