@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/ocop-vn/ocop/generator/diag"
 	"github.com/ocop-vn/ocop/generator/rubric"
 	"github.com/ocop-vn/ocop/generator/scoring"
+	"github.com/ocop-vn/ocop/generator/site"
 )
 
 const scoreUsage = "ocop score [-s DIR] [--json] [--now YYYY-MM-DD] FILE… | ocop score [-s DIR] --form SET/FORM"
@@ -41,9 +41,13 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "ocop score:", err)
 		return 2
 	}
-	site := os.DirFS(sf.dir)
+	siteFS, err := site.SiteFS(sf.dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "ocop score:", err)
+		return 2
+	}
 	if form != "" {
-		return blankSheet(site, form, stdout, stderr)
+		return blankSheet(siteFS, form, stdout, stderr)
 	}
 	if flags.NArg() == 0 {
 		fmt.Fprintln(stderr, "usage:", scoreUsage)
@@ -58,7 +62,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 			code = 1
 			continue
 		}
-		ev, problems := content.LoadRound(site, name, now)
+		ev, problems := content.LoadRound(siteFS, name, now)
 		if ev != nil {
 			if asJSON {
 				results = append(results, toJSON(ev, problems))

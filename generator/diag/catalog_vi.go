@@ -167,6 +167,7 @@ var Vietnamese = Catalog{
 	"writing: %v":                                    "lỗi khi ghi: %s",
 	"cannot read image: %v":                          "không đọc được ảnh: %s",
 	"copying static files: %v":                       "lỗi khi sao chép tệp tĩnh: %s",
+	"cannot open the site folder: %v":                "không mở được thư mục trang: %s",
 	"cannot prepare the output folder: %v":           "không chuẩn bị được thư mục xuất: %s",
 	"cannot replace the output folder: %v":           "không thay được thư mục xuất: %s",
 	"broken internal link %s":                        "liên kết nội bộ hỏng %s",

@@ -22,7 +22,6 @@ import (
 	"mime"
 	"net"
 	"net/http"
-	"os"
 	"path"
 	"strings"
 	"sync"
@@ -93,7 +92,13 @@ func (s *Server) Rebuild(changed ...string) {
 	defer s.builds.Unlock()
 	start := time.Now()
 	s.cache.Invalidate(changed...)
-	preview, l := site.NewPreview(os.DirFS(s.opts.Dir), s.opts.Site, s.cache)
+	var preview *site.Preview
+	l := &diag.List{}
+	if fsys, err := site.SiteFS(s.opts.Dir); err != nil {
+		l.Add(diag.Pos{File: s.opts.Dir}, "cannot open the site folder: %v", err)
+	} else {
+		preview, l = site.NewPreview(fsys, s.opts.Site, s.cache)
+	}
 	next := &snapshot{site: preview, problems: l.Problems(), took: time.Since(start)}
 	if preview == nil {
 		next.failed = true

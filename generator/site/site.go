@@ -67,7 +67,14 @@ func Build(dir, out string, opts Options) (*Result, *diag.List) {
 		l.Add(diag.Pos{File: out}, "cannot prepare the output folder: %v", err)
 		return nil, l
 	}
-	res, l := run(os.DirFS(dir), sink, opts)
+	fsys, err := SiteFS(dir)
+	if err != nil {
+		sink.Abort()
+		l := &diag.List{}
+		l.Add(diag.Pos{File: dir}, "cannot open the site folder: %v", err)
+		return nil, l
+	}
+	res, l := run(fsys, sink, opts)
 	if l.Len() > 0 {
 		sink.Abort()
 		return res, l
@@ -81,7 +88,24 @@ func Build(dir, out string, opts Options) (*Result, *diag.List) {
 
 // Check validates the site in dir exactly as Build would, writing nothing.
 func Check(dir string, opts Options) (*Result, *diag.List) {
-	return run(os.DirFS(dir), publish.Discard{}, opts)
+	fsys, err := SiteFS(dir)
+	if err != nil {
+		l := &diag.List{}
+		l.Add(diag.Pos{File: dir}, "cannot open the site folder: %v", err)
+		return nil, l
+	}
+	return run(fsys, publish.Discard{}, opts)
+}
+
+// SiteFS opens the site folder so that nothing read through it can leave
+// it: a symbolic link to a file outside the site (say, a photo linked to
+// /etc/passwd) fails to open instead of being published.
+func SiteFS(dir string) (fs.FS, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return root.FS(), nil
 }
 
 // Generate runs the whole pipeline from fsys into sink; it is what Build and
