@@ -92,7 +92,41 @@ func (ld *loader) cached(key string, load func(ld *loader) any) any {
 	for _, p := range e.problems {
 		ld.l.Replay(p)
 	}
-	return e.val
+	return fresh(e.val)
+}
+
+// fresh returns a shallow copy of a cached record, so that linking one load
+// (which sets producer, sales point and news references on the records)
+// never writes to records an earlier load — still being served by the
+// preview — is reading.
+func fresh(v any) any {
+	switch v := v.(type) {
+	case *Product:
+		if v == nil {
+			return v
+		}
+		c := *v
+		return &c
+	case *Producer:
+		c := *v
+		return &c
+	case *SalesPoint:
+		c := *v
+		return &c
+	case *News:
+		if v == nil {
+			return v
+		}
+		c := *v
+		return &c
+	case *Page:
+		if v == nil {
+			return v
+		}
+		c := *v
+		return &c
+	}
+	return v // read-only values: criteria sets
 }
 
 // productDirs returns the product folders, from the cache when still valid.

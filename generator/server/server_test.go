@@ -184,3 +184,40 @@ func TestIsLoopback(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestsDuringRebuilds serves pages from many goroutines while the
+// site is rebuilt again and again (run with -race): every response is a
+// whole page of one build or the other, never a half-written one.
+func TestRequestsDuringRebuilds(t *testing.T) {
+	dir := writeSite(t)
+	s := newServer(t, dir)
+	s.Rebuild()
+	stop := make(chan struct{})
+	errs := make(chan string, 100)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				code, body := get(t, s, "/san-pham/che-a/")
+				if code != 200 || !strings.Contains(body, "</html>") || !strings.Contains(body, "Chè A") {
+					errs <- body
+					return
+				}
+			}
+		}()
+	}
+	for i := 0; i < 20; i++ {
+		os.WriteFile(filepath.Join(dir, "products/che-a/product.yaml"), []byte("name: Chè A "+strings.Repeat("I", i%3+1)+"\nproducer: p\n"), 0o644)
+		s.Rebuild("products/che-a/product.yaml")
+	}
+	close(stop)
+	select {
+	case body := <-errs:
+		t.Fatalf("incomplete page served during a rebuild:\n%.300s", body)
+	default:
+	}
+}
