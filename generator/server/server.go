@@ -131,9 +131,12 @@ func (s *Server) broadcast(msg string) {
 // reloadPath and eventsPath are the preview's own addresses; no site file
 // can take them because site paths never start with "__".
 const (
-	eventsPath = "/__ocop/events"
-	scriptPath = "/__ocop/reload.js"
+	eventsPath     = "/__ocop/events"
+	scriptPath     = "/__ocop/reload.js"
+	overlayCSSPath = "/__ocop/overlay.css"
 )
+
+const overlayCSS = `#ocop-problems{position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;background:#fff4f4;color:#5c0000;border-bottom:4px solid #a4161a;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.5rem;box-shadow:0 4px 16px rgba(0,0,0,.3)}#ocop-problems p{font:bold 16px system-ui,sans-serif;margin:0 0 .5rem}#ocop-problems ol{margin:0;padding-left:1.5rem}`
 
 const reloadScript = `(function(){var es=new EventSource("` + eventsPath + `");es.onmessage=function(e){if(e.data==="reload"){location.reload();}};})();`
 
@@ -147,6 +150,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		io.WriteString(w, reloadScript)
+		return
+	case overlayCSSPath:
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		io.WriteString(w, overlayCSS)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -216,8 +223,10 @@ func filePath(urlPath string) (string, bool) {
 func inject(page []byte, snap *snapshot, lang string) []byte {
 	var add bytes.Buffer
 	if snap.failed {
-		add.WriteString(`<div id="ocop-problems" role="alert" style="position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;background:#fff4f4;color:#5c0000;border-bottom:4px solid #a4161a;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.5rem;box-shadow:0 4px 16px rgba(0,0,0,.3)">`)
-		fmt.Fprintf(&add, `<p style="font:bold 16px system-ui,sans-serif;margin:0 0 .5rem">Bản xem trước chưa cập nhật: %d lỗi (the last good build is shown)</p><ol style="margin:0;padding-left:1.5rem">`, countErrors(snap.problems))
+		// The page's Content-Security-Policy allows no inline style, so the
+		// overlay's look comes from a stylesheet of the preview's own.
+		add.WriteString(`<link rel="stylesheet" href="` + overlayCSSPath + `"><div id="ocop-problems" role="alert">`)
+		fmt.Fprintf(&add, `<p>Bản xem trước chưa cập nhật: %d lỗi (the last good build is shown)</p><ol>`, countErrors(snap.problems))
 		for _, p := range snap.problems {
 			add.WriteString("<li>" + html.EscapeString(p.In(lang)) + "</li>")
 		}

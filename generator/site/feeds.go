@@ -42,6 +42,10 @@ func (b *builder) feeds(jobs []job) {
 	}
 	b.write("robots.txt", []byte(robots))
 	b.write(feedPath, b.atom())
+	// _headers is read by Netlify, Cloudflare Pages and similar hosts; it
+	// repeats the page policy as a real header, where frame-ancestors
+	// (which a meta tag cannot carry) also works.
+	b.write("_headers", []byte("/*\n  Content-Security-Policy: "+render.ContentSecurityPolicy+"; frame-ancestors 'self'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"))
 }
 
 func (b *builder) write(rel string, data []byte) {
