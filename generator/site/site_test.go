@@ -298,3 +298,31 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestReproducibleAcrossPaths builds copies of the example site kept at two
+// different paths into two different output folders: the trees must match
+// byte for byte (no path, clock or scheduling order leaks into files).
+func TestReproducibleAcrossPaths(t *testing.T) {
+	var hashes []string
+	for _, name := range []string{"mot", "hai/ba"} {
+		dir := filepath.Join(t.TempDir(), name)
+		copyDir(t, repoRoot, dir)
+		out := filepath.Join(t.TempDir(), "out-"+filepath.Base(name))
+		if _, l := Build(dir, out, Options{Now: exampleNow, Theme: ocop.Theme}); l.Len() > 0 {
+			t.Fatal(l.Err())
+		}
+		files := map[string][]byte{}
+		filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				data, _ := os.ReadFile(p)
+				rel, _ := filepath.Rel(out, p)
+				files[rel] = data
+			}
+			return nil
+		})
+		hashes = append(hashes, hashFiles(files))
+	}
+	if hashes[0] != hashes[1] {
+		t.Error("builds of the same site at two paths differ")
+	}
+}
