@@ -23,6 +23,8 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io"
@@ -47,9 +49,47 @@ type Renderer struct {
 	layouts map[string]*template.Template
 	strings map[string]string
 	l       *diag.List
+	// assets maps each static file to its fingerprinted name
+	// ("static/css/site.css" → "static/css/site.1a2b3c4d5e.css").
+	assets map[string]string
 	// areaPages holds the paths of the area listings the site has, so a
 	// link to an address goes to the closest unit that has a page.
 	areaPages map[string]bool
+}
+
+// rel is the template's `rel`: a site path under the base path, with
+// static files replaced by their fingerprinted copies, so a page always
+// asks for the CSS and JS it was built with and hosts may cache them for
+// ever.
+func (r *Renderer) rel(p string) string {
+	if h, ok := r.assets[p]; ok {
+		p = h
+	}
+	return r.site.Rel(p)
+}
+
+// Assets maps static files to their fingerprinted names; the build writes
+// both.
+func (r *Renderer) Assets() map[string]string { return r.assets }
+
+// fingerprint names every file of the theme's static/ after a hash of its
+// content.
+func fingerprint(theme fs.FS) map[string]string {
+	out := map[string]string{}
+	fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(theme, p)
+		if err != nil {
+			return nil
+		}
+		sum := sha256.Sum256(data)
+		ext := path.Ext(p)
+		out[p] = strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+		return nil
+	})
+	return out
 }
 
 // SetAreaPages tells the renderer which area listing pages exist
@@ -75,6 +115,7 @@ func (r *Renderer) AreaURL(a content.Area) string {
 func New(theme fs.FS, site *config.Site, l *diag.List) *Renderer {
 	r := &Renderer{site: site, layouts: map[string]*template.Template{}, l: l}
 	r.strings = loadStrings(theme, site.Language, l)
+	r.assets = fingerprint(theme)
 	root := template.New("").Option("missingkey=error").Funcs(r.funcs())
 	partials, _ := fs.Glob(theme, "layouts/partials/*.html")
 	for _, name := range partials {
@@ -160,7 +201,7 @@ func (r *Renderer) funcs() template.FuncMap {
 	s := r.site
 	return template.FuncMap{
 		"t":             r.T,
-		"rel":           s.Rel,
+		"rel":           r.rel,
 		"abs":           s.Abs,
 		"productURL":    func(p *content.Product) string { return s.Rel(ProductPath(p.Slug)) },
 		"producerURL":   func(id string) string { return s.Rel(ProducerPath(id)) },

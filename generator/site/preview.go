@@ -64,6 +64,12 @@ func (p *Preview) File(path string) ([]byte, bool) {
 		return html, true
 	}
 	if strings.HasPrefix(path, "static/") {
+		for name, hashed := range p.b.r.Assets() {
+			if hashed == path {
+				path = name
+				break
+			}
+		}
 		data, err := fs.ReadFile(p.b.theme, path)
 		return data, err == nil
 	}

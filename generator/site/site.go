@@ -268,6 +268,15 @@ func (b *builder) assets() {
 	if err := b.pub.CopyFS(b.theme, "static"); err != nil {
 		b.l.Add(diag.Pos{File: "static"}, "copying static files: %v", err)
 	}
+	for name, hashed := range b.r.Assets() {
+		data, err := fs.ReadFile(b.theme, name)
+		if err == nil {
+			err = b.pub.Write(hashed, data)
+		}
+		if err != nil {
+			b.l.Add(diag.Pos{File: name}, "copying static files: %v", err)
+		}
+	}
 	for _, p := range b.cat.Products {
 		if p.Draft {
 			continue
