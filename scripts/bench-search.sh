@@ -52,7 +52,7 @@ done
 {
   echo "ocop search index: $(find "$WORK/site/search" -type f | wc -l) files, $(du -sb "$WORK/site/search" | cut -f1) bytes ($(du -sk "$WORK/site/search" | cut -f1) KB on disk)"
   echo "pagefind index:    $(find "$WORK/site/pagefind" -type f | wc -l) files, $(du -sb "$WORK/site/pagefind" | cut -f1) bytes ($(du -sk "$WORK/site/pagefind" | cut -f1) KB on disk)"
-  echo "search.js: $(wc -c < "$WORK/site/static/js/search.js") bytes, $(gzip -9c "$WORK/site/static/js/search.js" | wc -c) gzip"
+  js=$(ls "$WORK"/site/static/js/search*.js | head -1); echo "search.js: $(wc -c < "$js") bytes, $(gzip -9c "$js" | wc -c) gzip"
 } | tee "$WORK/sizes.txt"
 
 OCOP_BENCH_OUT="$WORK/site" OCOP_BENCH_SITE="$SRC" go test ./generator/internal/browsertest -run TestBenchQueries -count=1 -v -timeout 60m \

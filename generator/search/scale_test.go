@@ -81,7 +81,7 @@ func TestScaleShards(t *testing.T) {
 	}
 	cat, _ := content.Load(os.DirFS(dir), content.Options{Now: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)})
 	ix := New(cat, cat.Site, Options{})
-	sh := ix.shards()
+	sh := ix.shards(ix.records())
 	for _, k := range strings.Fields(os.Getenv("OCOP_SEARCH_SHOW")) {
 		s := sh[k]
 		if s == nil {

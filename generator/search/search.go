@@ -47,6 +47,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -156,10 +157,10 @@ func Build(cat *content.Catalog, site *config.Site, opts Options) ([]File, error
 // New collects and indexes the documents of cat.
 func New(cat *content.Catalog, site *config.Site, opts Options) *Index {
 	if opts.InlineName == 0 {
-		opts.InlineName = 40
+		opts.InlineName = 24
 	}
 	if opts.InlineOther == 0 {
-		opts.InlineOther = 48
+		opts.InlineOther = 32
 	}
 	ix := &Index{opts: opts}
 	ix.collect(cat)
@@ -501,41 +502,50 @@ func fileKey(k string) string {
 
 // Files encodes the index.
 func (ix *Index) Files() ([]File, error) {
-	var files []File
-	add := func(path string, v any) error {
-		data, err := json.Marshal(v)
-		if err != nil {
-			return fmt.Errorf("search: encoding %s: %w", path, err)
-		}
-		files = append(files, File{Path: path, Data: data})
-		return nil
+	type job struct {
+		path string
+		v    any
 	}
-	if err := add("search/m.json", ix.manifest()); err != nil {
-		return nil, err
-	}
-	shards := ix.shards()
+	var jobs []job
+	jobs = append(jobs, job{"search/m.json", ix.manifest()})
+	recs := ix.records()
+	shards := ix.shards(recs)
 	keys := make([]string, 0, len(shards))
 	for k := range shards {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if err := add("search/t/"+k+".json", shards[k]); err != nil {
-			return nil, err
-		}
+		jobs = append(jobs, job{"search/t/" + k + ".json", shards[k]})
 	}
 	for lo := 0; lo < len(ix.Docs); lo += ChunkSize {
-		var recs []any
-		for id := lo; id < min(lo+ChunkSize, len(ix.Docs)); id++ {
-			recs = append(recs, ix.record(id))
-		}
-		if err := add(fmt.Sprintf("search/d/%d.json", lo/ChunkSize), recs); err != nil {
-			return nil, err
-		}
+		jobs = append(jobs, job{fmt.Sprintf("search/d/%d.json", lo/ChunkSize), recs[lo:min(lo+ChunkSize, len(ix.Docs))]})
 	}
 	for p := range ix.Provinces {
-		if err := add(fmt.Sprintf("search/a/%d.json", p), ix.communes(p)); err != nil {
-			return nil, err
+		jobs = append(jobs, job{fmt.Sprintf("search/a/%d.json", p), ix.communes(p)})
+	}
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				data, err := json.Marshal(jobs[i].v)
+				files[i], errs[i] = File{Path: jobs[i].path, Data: data}, err
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("search: encoding %s: %w", jobs[i].path, err)
 		}
 	}
 	return files, nil
@@ -633,7 +643,7 @@ type shard struct {
 	// best tier only), for a word still being typed.
 	Prefix []string `json:"u,omitempty"`
 	// Details holds the records of the documents most likely to be shown.
-	Details map[string][]any `json:"d"`
+	Details map[string]json.RawMessage `json:"d"`
 }
 
 // MaxVariant is the highest variant number a code can carry; documents
@@ -666,127 +676,152 @@ func Gaps(ids []int32) string {
 // Code is the character of a posting: variant·5 + tier.
 func Code(variant, tier int) byte { return b64[min(variant, MaxVariant)*numTiers+tier] }
 
-func (ix *Index) shards() map[string]*shard {
+func (ix *Index) shards(recs []json.RawMessage) map[string]*shard {
 	out := map[string]*shard{}
 	get := func(k string) *shard {
 		s := out[k]
 		if s == nil {
-			s = &shard{Terms: map[string][]any{}, Details: map[string][]any{}}
+			s = &shard{Terms: map[string][]any{}, Details: map[string]json.RawMessage{}}
 			out[k] = s
 		}
 		return s
 	}
 	inline := func(s *shard, ids []int32) {
 		for _, id := range ids {
-			s.Details[strconv.Itoa(int(id))] = ix.record(int(id))
+			s.Details[strconv.Itoa(int(id))] = recs[id]
 		}
 	}
-	prefix := map[string]map[int32]int{} // short prefix → doc → best tier
-	for key, t := range ix.Terms {
+	keys := make([]string, 0, len(ix.Terms))
+	for k := range ix.Terms {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	sc := newScratch(len(ix.Docs))
+	// prefixes maps each two- and three-letter prefix to the postings of
+	// the words starting with it.
+	type post struct {
+		docs  []int32
+		codes []uint16
+	}
+	prefixes := map[string][]post{}
+	for _, key := range keys {
+		t := ix.Terms[key]
 		s := get(ShardKey(key))
-		docs, codes := t.postings()
-		var cb strings.Builder
-		cb.Grow(len(codes))
-		for _, c := range codes {
-			cb.WriteByte(Code(int(c>>4), int(c&15)))
+		docs, codes := sc.postings(t)
+		cb := make([]byte, len(codes))
+		for i, c := range codes {
+			cb[i] = Code(int(c>>4), int(c&15))
 		}
-		s.Terms[key] = []any{t.Variants, Gaps(docs), cb.String()}
-		inline(s, ix.best(t))
+		s.Terms[key] = []any{t.Variants, Gaps(docs), string(cb)}
+		inline(s, ix.best(docs, codes))
 		for n := 2; n < ShardLen; n++ {
 			p := firstRunes(key, n)
 			if utf8.RuneCountInString(p) < n {
 				break
 			}
-			m := prefix[p]
-			if m == nil {
-				m = map[int32]int{}
-				prefix[p] = m
-			}
-			for i, id := range docs {
-				tier := int(codes[i] & 15)
-				if b, ok := m[id]; !ok || tier < b {
-					m[id] = tier
-				}
-			}
+			prefixes[p] = append(prefixes[p], post{docs, codes})
 		}
 	}
-	for p, m := range prefix {
-		if len(m) == 0 {
-			continue
-		}
+	for p, posts := range prefixes {
 		s := get(fileKey(p))
-		ids := make([]int32, 0, len(m))
-		for id := range m {
-			ids = append(ids, id)
+		sc.reset()
+		for _, ps := range posts {
+			for i, id := range ps.docs {
+				sc.see(id, ps.codes[i]&15)
+			}
 		}
-		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		ids := sc.sorted()
 		codes := make([]byte, len(ids))
+		tiers := make([]uint16, len(ids))
 		for i, id := range ids {
-			codes[i] = Code(0, m[id])
+			tiers[i] = sc.best[id]
+			codes[i] = Code(0, int(tiers[i]))
 		}
 		s.Prefix = []string{Gaps(ids), string(codes)}
-		var ranked []int32
-		for tier := range numTiers {
-			for _, id := range ids {
-				if m[id] == tier && len(ranked) < ix.opts.InlineName {
-					ranked = append(ranked, id)
-				}
-			}
-		}
-		inline(s, ranked)
+		inline(s, ix.best(ids, tiers))
 	}
 	return out
+}
+
+// scratch merges postings with arrays indexed by document, reused across
+// words: much cheaper than maps at millions of postings.
+type scratch struct {
+	best  []uint16
+	stamp []uint32
+	now   uint32
+	ids   []int32
+}
+
+func newScratch(n int) *scratch {
+	return &scratch{best: make([]uint16, n), stamp: make([]uint32, n)}
+}
+
+func (s *scratch) reset() { s.now++; s.ids = s.ids[:0] }
+
+// see records code c (variant<<4 | tier) for id, keeping the best tier
+// and, on a tie, the first variant.
+func (s *scratch) see(id int32, c uint16) {
+	if s.stamp[id] != s.now {
+		s.stamp[id] = s.now
+		s.best[id] = c
+		s.ids = append(s.ids, id)
+		return
+	}
+	b := s.best[id]
+	if c&15 < b&15 || c&15 == b&15 && c>>4 < b>>4 {
+		s.best[id] = c
+	}
+}
+
+func (s *scratch) sorted() []int32 {
+	ids := append([]int32(nil), s.ids...)
+	slices.Sort(ids)
+	return ids
 }
 
 // postings merges the lists of t: every document once, ascending, with its
 // best tier and the variant found there (the first such variant), packed
 // as variant<<4 | tier.
-func (t *Term) postings() ([]int32, []uint16) {
-	best := map[int32]uint16{}
+func (s *scratch) postings(t *Term) ([]int32, []uint16) {
+	s.reset()
 	for k, l := range t.Lists {
 		c := uint16(k.Variant<<4 | k.Tier)
 		for _, id := range l {
-			if b, ok := best[id]; !ok || k.Tier < int(b&15) || k.Tier == int(b&15) && k.Variant < int(b>>4) {
-				best[id] = c
-			}
+			s.see(id, c)
 		}
 	}
-	ids := make([]int32, 0, len(best))
-	for id := range best {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	ids := s.sorted()
 	codes := make([]uint16, len(ids))
 	for i, id := range ids {
-		codes[i] = best[id]
+		codes[i] = s.best[id]
 	}
 	return ids, codes
 }
 
-// best lists the documents whose details a shard carries for t: the first
-// of its name tier, then the first of the other tiers, in document order.
-func (ix *Index) best(t *Term) []int32 {
-	var byTier [numTiers][]int32
-	for k, l := range t.Lists {
-		byTier[k.Tier] = append(byTier[k.Tier], l...)
+// records encodes every document's details once.
+func (ix *Index) records() []json.RawMessage {
+	out := make([]json.RawMessage, len(ix.Docs))
+	for id := range ix.Docs {
+		out[id], _ = json.Marshal(ix.record(id))
 	}
+	return out
+}
+
+// best lists the documents whose details a shard carries for a word, given
+// its documents and their codes: the first of its name tier, then the first
+// of the other tiers, in document order.
+func (ix *Index) best(docs []int32, codes []uint16) []int32 {
 	var out []int32
-	seen := map[int32]bool{}
-	for tier, ids := range byTier {
-		if len(ids) == 0 {
-			continue
-		}
-		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for tier := range numTiers {
 		limit := ix.opts.InlineOther
 		if tier == TierName {
 			limit = ix.opts.InlineName
 		}
-		for _, id := range ids {
+		for i, id := range docs {
 			if len(out) >= limit {
 				break
 			}
-			if !seen[id] {
-				seen[id] = true
+			if int(codes[i]&15) == tier {
 				out = append(out, id)
 			}
 		}

@@ -233,7 +233,7 @@ func exampleIndex(t *testing.T) *Index {
 
 func TestRanking(t *testing.T) {
 	ix := exampleIndex(t)
-	shards := ix.shards()
+	shards := ix.shards(ix.records())
 	titles := func(ids []int32) []string {
 		var out []string
 		for _, id := range ids {
@@ -295,7 +295,7 @@ func TestExactRanksFirst(t *testing.T) {
 		ix.Docs = append(ix.Docs, d)
 	}
 	ix.index()
-	shards := ix.shards()
+	shards := ix.shards(ix.records())
 	for _, tt := range []struct{ q, want string }{
 		{"chè", "Chè Thái"}, {"chế", "Chế biến Thái"}, {"hoà", ""}, {"che", "Che Thai"},
 	} {
@@ -341,7 +341,7 @@ func TestDocumentOrder(t *testing.T) {
 // documents of its words.
 func TestShards(t *testing.T) {
 	ix := exampleIndex(t)
-	shards := ix.shards()
+	shards := ix.shards(ix.records())
 	for key := range ix.Terms {
 		s := shards[ShardKey(key)]
 		if s == nil || s.Terms[key] == nil {
