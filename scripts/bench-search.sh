@@ -29,13 +29,13 @@ else
   [ -d "$SRC" ] || python3 "$GEN" "$N" "$WORK/corpus" >/dev/null
 fi
 
-# Two binaries from this tree: as is, and without the search step.
-go build -o "$WORK/ocop" ./cmd/ocop
-nosearch=$(mktemp -d)
-git worktree add -q --detach "$nosearch" HEAD
-sed -i '/^\tb\.search()$/d' "$nosearch/generator/site/site.go"
-(cd "$nosearch" && go build -o "$WORK/ocop-nosearch" ./cmd/ocop)
-git worktree remove --force "$nosearch"
+# Two binaries from the committed HEAD: as is, and without the search step.
+tree=$(mktemp -d)
+git worktree add -q --detach "$tree" HEAD
+(cd "$tree" && go build -o "$WORK/ocop" ./cmd/ocop)
+sed -i '/^\tb\.search()$/d' "$tree/generator/site/site.go"
+(cd "$tree" && go build -o "$WORK/ocop-nosearch" ./cmd/ocop)
+git worktree remove --force "$tree"
 
 secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
 
