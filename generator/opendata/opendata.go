@@ -81,10 +81,11 @@ func date(d yamlx.Date) string {
 	return d.String()
 }
 
+// marshal encodes v as JSON with <, > and & escaped, so no file can carry
+// markup even if pasted into a page.
 func marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}

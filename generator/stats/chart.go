@@ -166,7 +166,7 @@ func (c *Chart) bars() string {
 // columns: categories along the bottom, columns growing up with the value
 // above each.
 func (c *Chart) columns() string {
-	const left, right, plotH, bottom = 16, 16, 180, 28
+	const left, right, plotH, bottom = 16, 16, 180, 40
 	ns := c.nSeries()
 	var b strings.Builder
 	top := 20
@@ -195,7 +195,13 @@ func (c *Chart) columns() string {
 			}
 			fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle" fill="#222" font-size="12">%d</text>`, x+barW/2, base-h-4, v)
 		}
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle" fill="#222" font-size="12">%s</text>`, cx, base+18, esc(truncate(r.Label, 12)))
+		// "11/2026" is written on two lines, so twelve months fit.
+		if m, y, ok := strings.Cut(r.Label, "/"); ok {
+			fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle" fill="#222" font-size="12">%s<tspan x="%d" dy="14">%s</tspan></text>`,
+				cx, base+16, esc(m), cx, esc(truncate(y, 8)))
+		} else {
+			fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle" fill="#222" font-size="12">%s</text>`, cx, base+18, esc(truncate(r.Label, 12)))
+		}
 		b.WriteString(`</g>`)
 	}
 	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#767676"/>`, left, base, chartWidth-right, base)
