@@ -14,6 +14,7 @@
 //	newslist.html    NewsListData
 //	article.html     ArticleData     news articles and free pages
 //	search.html      SearchData
+//	stats.html       StatsData       statistics: charts, tables, open data
 //	404.html         nil
 //
 // Templates run with missingkey=error, and a translation key missing from the
@@ -41,7 +42,7 @@ import (
 )
 
 // Kinds are the page layouts a theme must provide.
-var Kinds = []string{"home", "list", "product", "producer", "salespoint", "directory", "newslist", "article", "search", "404"}
+var Kinds = []string{"home", "list", "product", "producer", "salespoint", "directory", "newslist", "article", "search", "stats", "404"}
 
 // Renderer holds the parsed layouts of one site.
 type Renderer struct {

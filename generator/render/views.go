@@ -5,6 +5,7 @@ import (
 
 	"github.com/ocop-vn/ocop/generator/config"
 	"github.com/ocop-vn/ocop/generator/content"
+	"github.com/ocop-vn/ocop/generator/yamlx"
 )
 
 // Page is what every layout receives as its dot. Fields common to all pages
@@ -108,6 +109,18 @@ type ProductData struct {
 	// Evaluations is the history, newest first.
 	Evaluations []*content.Evaluation
 	Related     []*content.Product // same producer, other products
+	// QR is the code of the page's address, nil when the site has no
+	// absolute base_url (a code must hold a full address to be scanned).
+	QR *QRCode
+}
+
+// QRCode is a page's QR code: inline SVG and the downloadable files.
+type QRCode struct {
+	// Target is the address the code holds.
+	Target string
+	SVG    template.HTML
+	// SVGURL and PNGURL are the downloadable files.
+	SVGURL, PNGURL string
 }
 
 // Photo is an output image.
@@ -126,6 +139,7 @@ type ProducerData struct {
 type SalesPointData struct {
 	S      *content.SalesPoint
 	MapURL string
+	QR     *QRCode // as on ProductData
 }
 
 // DirectoryData lists producers or sales points.
@@ -153,4 +167,41 @@ type ArticleData struct {
 // lists ways to browse).
 type SearchData struct {
 	Nav []NavGroup
+}
+
+// StatsData is the view of the statistics page: figures as of Date, one
+// chart per figure with its numbers as a table, and the open data files.
+type StatsData struct {
+	Date     yamlx.Date
+	Products int
+	// Statuses are the products by status, linked to their listings.
+	Statuses []Link
+	Charts   []StatsChart
+	// Expiring are the products whose certificate ends within the
+	// expiring chart's months, soonest first.
+	Expiring  []*content.Product
+	Downloads []Download
+}
+
+// StatsChart is one figure: an inline SVG chart drawn at build time and
+// the same numbers as rows of a table.
+type StatsChart struct {
+	ID, Title string
+	SVG       template.HTML
+	// Head names the table's first column; Series the value columns.
+	Head   string
+	Series []string
+	Rows   []StatsRow
+}
+
+// StatsRow is one row of a chart's table.
+type StatsRow struct {
+	Label  string
+	URL    string // "" when the category has no page
+	Values []int
+}
+
+// Download is an open data file.
+type Download struct {
+	Title, URL, Format, Description string
 }

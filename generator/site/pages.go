@@ -95,6 +95,7 @@ func (b *builder) plan() []job {
 		return &render.Page{Kind: "search", Path: "tim-kiem/index.html", Title: b.r.MustT("nav.search"),
 			Data: &render.SearchData{Nav: nav}, Breadcrumbs: b.crumbs(b.r.MustT("nav.search"))}
 	})
+	add("layouts/stats.html", statsPath+"index.html", func() *render.Page { return b.statsPage(public) })
 	jobs = append(jobs, job{path: "404.html", source: "layouts/404.html", noIndex: true, view: func() *render.Page {
 		return &render.Page{Kind: "404", Path: "404.html", Title: b.r.MustT("not_found"), NoIndex: true}
 	}})
@@ -369,8 +370,53 @@ func (b *builder) product(p *content.Product) *render.Page {
 	if p.GroupName != "" {
 		ld["category"] = p.GroupName
 	}
+	if price, ok := parsePrice(p.Price); ok {
+		ld["offers"] = map[string]any{"@type": "Offer", "price": price, "priceCurrency": "VND", "description": p.Price,
+			"url": s.Abs(render.ProductPath(p.Slug))}
+	}
 	page.JSONLD = ld
+	d.QR = b.qrView(render.ProductPath(p.Slug), p.Name)
 	return page
+}
+
+// parsePrice reads the amount in đồng from a price as staff write it
+// ("120.000 đ/hộp", "85000đ", "1.250.000 VNĐ"): the first number, dots or
+// commas grouping thousands. ok is false when there is no such number
+// ("liên hệ"), so no offer is published with a made-up price.
+func parsePrice(text string) (int64, bool) {
+	i := strings.IndexFunc(text, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i < 0 {
+		return 0, false
+	}
+	var n int64
+	digits, group := 0, -1
+	for _, r := range text[i:] {
+		switch {
+		case r >= '0' && r <= '9':
+			if n > 1e15 {
+				return 0, false
+			}
+			n = n*10 + int64(r-'0')
+			digits++
+			if group >= 0 {
+				group++
+			}
+		case (r == '.' || r == ',') && (group == -1 || group == 3):
+			if group == -1 && digits > 3 {
+				return 0, false
+			}
+			group = 0
+		default:
+			if group >= 0 && group != 3 {
+				return 0, false // "85,5": a decimal, not thousands
+			}
+			return n, n > 0
+		}
+	}
+	if group >= 0 && group != 3 {
+		return 0, false
+	}
+	return n, n > 0
 }
 
 func firstNonEmpty(ss ...string) string {
@@ -383,11 +429,54 @@ func firstNonEmpty(ss ...string) string {
 }
 
 func (b *builder) producer(pr *content.Producer) *render.Page {
+	s := b.cat.Site
+	ld := map[string]any{"@context": "https://schema.org", "@type": "Organization", "name": pr.Name,
+		"url": s.Abs(render.ProducerPath(pr.ID))}
+	if a := postalAddress(pr.Address, pr.Area); a != nil {
+		ld["address"] = a
+	}
+	for k, v := range map[string]string{"telephone": pr.Phone, "email": pr.Email, "description": pr.Description} {
+		if v != "" {
+			ld[k] = v
+		}
+	}
+	if pr.Website != "" {
+		ld["sameAs"] = pr.Website
+	}
 	return &render.Page{Kind: "producer", Path: render.ProducerPath(pr.ID) + "index.html", Title: pr.Name,
 		Description: firstNonEmpty(pr.Description, pr.Name), Data: &render.ProducerData{P: pr},
 		Breadcrumbs: b.crumbs(b.r.MustT("nav.producers"), "chu-the/", pr.Name),
-		JSONLD: map[string]any{"@context": "https://schema.org", "@type": "Organization", "name": pr.Name,
-			"url": b.cat.Site.Abs(render.ProducerPath(pr.ID))}}
+		JSONLD:      ld}
+}
+
+// postalAddress is a schema.org PostalAddress of an address line and area,
+// or nil when both are empty.
+func postalAddress(line string, a content.Area) map[string]any {
+	region := strings.TrimSpace(strings.Join(nonEmpty(a.Commune, a.District), ", "))
+	if line == "" && region == "" && a.Province == "" {
+		return nil
+	}
+	out := map[string]any{"@type": "PostalAddress", "addressCountry": "VN"}
+	if line != "" {
+		out["streetAddress"] = line
+	}
+	if region != "" {
+		out["addressLocality"] = region
+	}
+	if a.Province != "" {
+		out["addressRegion"] = a.Province
+	}
+	return out
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func (b *builder) salesPoint(sp *content.SalesPoint) *render.Page {
@@ -395,9 +484,29 @@ func (b *builder) salesPoint(sp *content.SalesPoint) *render.Page {
 	if sp.Geo != nil {
 		d.MapURL = "https://www.openstreetmap.org/?mlat=" + ftoa(sp.Geo.Lat) + "&mlon=" + ftoa(sp.Geo.Lng) + "#map=17/" + ftoa(sp.Geo.Lat) + "/" + ftoa(sp.Geo.Lng)
 	}
+	d.QR = b.qrView(render.SalesPointPath(sp.ID), sp.Name)
+	// A shop or showroom is a Store; a fair stand or an online shop is
+	// described as a Place.
+	kind := "Place"
+	if sp.Kind == "showroom" || sp.Kind == "cua-hang" {
+		kind = "Store"
+	}
+	ld := map[string]any{"@context": "https://schema.org", "@type": kind, "name": sp.Name, "url": b.cat.Site.Abs(render.SalesPointPath(sp.ID))}
+	if a := postalAddress(sp.Address, sp.Area); a != nil {
+		ld["address"] = a
+	}
+	if sp.Geo != nil {
+		ld["geo"] = map[string]any{"@type": "GeoCoordinates", "latitude": sp.Geo.Lat, "longitude": sp.Geo.Lng}
+		ld["hasMap"] = d.MapURL
+	}
+	for k, v := range map[string]string{"telephone": sp.Phone, "description": sp.Description, "sameAs": sp.Website} {
+		if v != "" {
+			ld[k] = v
+		}
+	}
 	return &render.Page{Kind: "salespoint", Path: render.SalesPointPath(sp.ID) + "index.html", Title: sp.Name,
 		Description: firstNonEmpty(sp.Description, sp.Address, sp.Name), Data: d,
-		Breadcrumbs: b.crumbs(b.r.MustT("nav.salespoints"), "diem-ban/", sp.Name)}
+		Breadcrumbs: b.crumbs(b.r.MustT("nav.salespoints"), "diem-ban/", sp.Name), JSONLD: ld}
 }
 
 func (b *builder) directory(path, heading string, d *render.DirectoryData) *render.Page {

@@ -158,11 +158,13 @@ func prepare(fsys fs.FS, sink publish.Sink, opts Options, cache *content.Cache) 
 	return b, jobs, l
 }
 
-// extras writes the outputs that are not pages: feeds, sitemap, robots.txt
-// and the search index.
+// extras writes the outputs that are not pages: feeds, sitemap, robots.txt,
+// the search index, the open data files and the QR codes.
 func (b *builder) extras(jobs []job) {
 	b.feeds(jobs)
 	b.search()
+	b.openData()
+	b.qrFiles()
 }
 
 // builder carries the state of one run.
