@@ -24,6 +24,10 @@ type Cache struct {
 	// suspects are product.yaml files an edit touched: if one appeared or
 	// vanished, the list of product folders must be made again.
 	suspects []string
+	// dirs keeps the listings of the record folders (producers, news…);
+	// dirSuspects the paths an edit touched in each.
+	dirs        map[string][]fs.DirEntry
+	dirSuspects map[string][]string
 }
 
 // rubricsKey is the cache entry of the criteria sets.
@@ -35,7 +39,9 @@ type cacheEntry struct {
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{entries: map[string]cacheEntry{}} }
+func NewCache() *Cache {
+	return &Cache{entries: map[string]cacheEntry{}, dirs: map[string][]fs.DirEntry{}, dirSuspects: map[string][]string{}}
+}
 
 // Invalidate forgets what was loaded from the given site paths (slash
 // separated, relative to the site root): a file's own entry, or the product
@@ -47,7 +53,14 @@ func (c *Cache) Invalidate(paths ...string) {
 	for _, p := range paths {
 		if p == "site.yaml" || strings.HasPrefix(p, "content/rubrics/") || p == "content" || p == "products" {
 			c.entries, c.productDirs = map[string]cacheEntry{}, nil
+			c.dirs, c.dirSuspects = map[string][]fs.DirEntry{}, map[string][]string{}
 			return
+		}
+		if d := path.Dir(p); c.dirs[d] != nil {
+			c.dirSuspects[d] = append(c.dirSuspects[d], p)
+		}
+		if c.dirs[p] != nil {
+			delete(c.dirs, p) // the folder itself was made or removed
 		}
 		// A folder made or removed, or a product.yaml added or deleted,
 		// changes which folders are products; edits of other files do not.
@@ -166,4 +179,41 @@ func (ld *loader) productDirs() []string {
 		ld.l.Replay(p)
 	}
 	return dirs
+}
+
+// readDir lists a record folder, from the cache when no edit since can have
+// added or removed a file in it.
+func (ld *loader) readDir(dir string) ([]fs.DirEntry, error) {
+	if ld.cache == nil {
+		return fs.ReadDir(ld.fsys, dir)
+	}
+	ld.cache.mu.Lock()
+	entries, ok := ld.cache.dirs[dir]
+	suspects := ld.cache.dirSuspects[dir]
+	delete(ld.cache.dirSuspects, dir)
+	ld.cache.mu.Unlock()
+	if ok {
+		names := make(map[string]bool, len(entries))
+		for _, e := range entries {
+			names[e.Name()] = true
+		}
+		for _, s := range suspects {
+			_, err := fs.Stat(ld.fsys, s)
+			if (err == nil) != names[path.Base(s)] {
+				ok = false // a file appeared or vanished
+				break
+			}
+		}
+	}
+	if ok {
+		return entries, nil
+	}
+	entries, err := fs.ReadDir(ld.fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	ld.cache.mu.Lock()
+	ld.cache.dirs[dir] = entries
+	ld.cache.mu.Unlock()
+	return entries, nil
 }

@@ -48,6 +48,17 @@ func TestCacheReload(t *testing.T) {
 	if len(p3) != 0 || c3.ProductBySlug["b"].Name != "B mới" {
 		t.Fatalf("after edit: %v, name %q", p3, c3.ProductBySlug["b"].Name)
 	}
+	// A new record file in a listed folder is found.
+	fsys["content/producers/r.yaml"] = &fstest.MapFile{Data: []byte("name: R\n")}
+	cache.Invalidate("content/producers/r.yaml")
+	if c, _ := load(); c.ProducerByID["r"] == nil {
+		t.Error("new producer file not picked up")
+	}
+	delete(fsys, "content/producers/r.yaml")
+	cache.Invalidate("content/producers/r.yaml")
+	if c, _ := load(); c.ProducerByID["r"] != nil {
+		t.Error("deleted producer file still listed")
+	}
 	// A dangling reference is still found for a cached product.
 	delete(fsys, "content/producers/p.yaml")
 	cache.Invalidate("content/producers/p.yaml")

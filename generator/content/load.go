@@ -193,7 +193,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // that cannot be parsed is passed to decode with a nil node, so its id stays
 // known and references to it do not add a second, misleading problem.
 func loadRecords[T any](ld *loader, dir string, decode func(ld *loader, id, file string, n *yaml.Node) *T) []*T {
-	entries, err := fs.ReadDir(ld.fsys, dir)
+	entries, err := ld.readDir(dir)
 	if err != nil {
 		return nil
 	}
@@ -333,7 +333,7 @@ var ReservedPaths = map[string]bool{
 }
 
 func (ld *loader) mdFiles(dir string) []string {
-	entries, err := fs.ReadDir(ld.fsys, dir)
+	entries, err := ld.readDir(dir)
 	if err != nil {
 		return nil
 	}

@@ -121,8 +121,7 @@ func (b *builder) areaPages(root *areaNode, nav []render.NavGroup, add func(stri
 				crumbs = append(crumbs, c)
 			}
 		}
-		items := n.products
-		content.SortByStar(items)
+		items := n.products // in the order of the sorted public list
 		children := b.childLinks(n)
 		b.paginate(n.path, items, func(num int, pager *render.Pager, page []*content.Product) *render.Page {
 			return b.list(pager, num, n.path, heading, page, len(items), nav, children, crumbs)

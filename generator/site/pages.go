@@ -40,6 +40,7 @@ func (b *builder) plan() []job {
 			return b.list(pager, n, base, heading, page, len(items), nav, nil, b.crumbs(b.r.MustT("nav.stars"), "", heading))
 		}, add)
 	}
+	// public is sorted; every subset taken from it in order stays sorted.
 	groups := map[string][]*content.Product{}
 	for _, p := range public {
 		if p.Group != "" {
@@ -49,7 +50,6 @@ func (b *builder) plan() []job {
 	for id, items := range groups {
 		base := render.GroupPath(id)
 		heading := b.r.MustT("list.group", items[0].GroupName)
-		content.SortByStar(items)
 		b.paginate(base, items, func(n int, pager *render.Pager, page []*content.Product) *render.Page {
 			return b.list(pager, n, base, heading, page, len(items), nav, nil, b.crumbs(b.r.MustT("nav.groups"), "", heading))
 		}, add)
