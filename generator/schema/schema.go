@@ -439,7 +439,7 @@ func (g *gen) refine(key string, s *Schema) {
 		}
 		g.enum(s, ids, nil)
 	case "Evaluation.level":
-		g.enum(s, sortedKeys(content.Levels), content.Levels)
+		g.enum(s, LevelIDs(), content.Levels)
 	case "Evaluation.result":
 		g.enum(s, []string{string(scoring.Recognised), string(scoring.NotRecognised), string(scoring.Failed)}, map[string]string{
 			string(scoring.Recognised):    "được công nhận (3 sao trở lên)",
@@ -474,8 +474,25 @@ func (g *gen) refine(key string, s *Schema) {
 	case "Geo.lng":
 		s.Minimum, s.Maximum = num(-180), num(180)
 	case "Set.levels", "Period.levels":
-		s.PropertyNames = &Schema{Enum: toAny(sortedKeys(content.Levels))}
+		s.PropertyNames = &Schema{Enum: toAny(LevelIDs())}
 	}
+}
+
+// LevelIDs lists the council levels (content.Levels) from the commune up.
+func LevelIDs() []string {
+	order := []string{"xa", "huyen", "tinh", "trung-uong"}
+	var out, rest []string
+	for _, id := range order {
+		if _, ok := content.Levels[id]; ok {
+			out = append(out, id)
+		}
+	}
+	for _, id := range sortedKeys(content.Levels) {
+		if !slices.Contains(order, id) {
+			rest = append(rest, id)
+		}
+	}
+	return append(out, rest...)
 }
 
 // refineObject adds constraints between keys of an object.
