@@ -40,6 +40,8 @@ func commands() []command {
 		{"check", "ocop check [-s DIR] [--now YYYY-MM-DD] [--base-url URL]", "validate every file and link; write nothing; exit 1 on any problem", runCheck},
 		{"serve", serveUsage, "build into memory, serve on 127.0.0.1:1313 and rebuild on every save", runServe},
 		{"score", scoreUsage, "print the breakdown of score files, or a blank sheet (--form)", runScore},
+		{"new", newUsage, "create a product, score sheet, producer, sales point or news file from a template", runNew},
+		{"schema", schemaUsage, "write JSON Schemas of the site's files for editors (default schemas/)", runSchema},
 		{"report", reportUsage, "print a period's figures beside the previous period's; -o writes CSV and Markdown", runReport},
 		{"version", "ocop version", "print the version", func(_ []string, stdout, _ io.Writer) int {
 			fmt.Fprintln(stdout, "ocop", version)
