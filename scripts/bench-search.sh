@@ -37,16 +37,18 @@ sed -i '/^\tb\.search()$/d' "$tree/generator/site/site.go"
 (cd "$tree" && go build -o "$WORK/ocop-nosearch" ./cmd/ocop)
 git worktree remove --force "$tree"
 
-secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
+# wall seconds, CPU seconds (user+sys) and peak RSS KB of a command. CPU
+# time is the steadier figure on a shared machine.
+measure() { /usr/bin/time -f "%e %U %S %M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%s %.2f %s", $1, $2+$3, $4}'; }
 
 : > "$WORK/times.txt"
 for i in $(seq "$RUNS"); do
   rm -rf "$WORK/site-nosearch" "$WORK/site"
-  a=$(secs "$WORK/ocop-nosearch" build -s "$SRC" -o "$WORK/site-nosearch" --now $NOW)
-  b=$(secs "$WORK/ocop" build -s "$SRC" -o "$WORK/site" --now $NOW)
+  read -r aw ac am < <(measure "$WORK/ocop-nosearch" build -s "$SRC" -o "$WORK/site-nosearch" --now $NOW)
+  read -r bw bc bm < <(measure "$WORK/ocop" build -s "$SRC" -o "$WORK/site" --now $NOW)
   rm -rf "$WORK/site/pagefind"
-  c=$( { /usr/bin/time -f "%e %M" npx --yes "${PAGEFIND:-pagefind@1.6.0}" --site "$WORK/site" >/dev/null; } 2>&1 | tail -1)
-  echo "run $i: ocop without search ${a}s, with search ${b}s, pagefind ${c% *}s (peak RSS ${c#* } KB)" | tee -a "$WORK/times.txt"
+  read -r cw cc cm < <(measure npx --yes "${PAGEFIND:-pagefind@1.6.0}" --site "$WORK/site")
+  echo "run $i: ocop without search ${aw}s wall ${ac}s CPU; with search ${bw}s wall ${bc}s CPU (peak RSS ${am} → ${bm} KB); pagefind ${cw}s wall ${cc}s CPU (peak RSS ${cm} KB)" | tee -a "$WORK/times.txt"
 done
 
 {
@@ -54,6 +56,8 @@ done
   echo "pagefind index:    $(find "$WORK/site/pagefind" -type f | wc -l) files, $(du -sb "$WORK/site/pagefind" | cut -f1) bytes ($(du -sk "$WORK/site/pagefind" | cut -f1) KB on disk)"
   js=$(ls "$WORK"/site/static/js/search*.js | head -1); echo "search.js: $(wc -c < "$js") bytes, $(gzip -9c "$js" | wc -c) gzip"
 } | tee "$WORK/sizes.txt"
+# The index step alone, in process (load excluded).
+OCOP_SEARCH_SITE="$SRC" go test ./generator/search -run 'TestScale$' -count=1 -v | grep -E 'index |encode ' | sed 's/^ *scale_test.go:[0-9]*: //' | tee -a "$WORK/sizes.txt"
 
 OCOP_BENCH_OUT="$WORK/site" OCOP_BENCH_SITE="$SRC" go test ./generator/internal/browsertest -run TestBenchQueries -count=1 -v -timeout 60m \
   | grep '^BENCH ' | sed 's/^BENCH //' > "$WORK/queries.jsonl"
