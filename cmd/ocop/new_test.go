@@ -72,7 +72,7 @@ func edit(t *testing.T, dir, name, old, new string) {
 	}
 }
 
-var placeholderRE = regexp.MustCompile(`(?m)^(\s+"([^"]+)": )0\b`)
+var placeholderRE = regexp.MustCompile(`(?m)^(\s+"([^"]+)": )__`)
 
 // score fills every placeholder of a scaffolded sheet with the highest
 // points the form allows, as a council member would fill the sheet.
@@ -185,6 +185,11 @@ func TestNewThenCheck(t *testing.T) {
 	step("Cần điền: council, sheets", "score", "banh-gai-tu-tru", "--level", "tinh", "--date", "2026-10-01")
 	step("Cần điền: council, sheets", "score", "nem-chua-tho-xuan", "--level", "tinh")
 	step("Cần điền: council, sheets", "score", "che-sach-binh-son", "--level", "tinh", "--date", "2026-10-02")
+	// A sheet left blank cannot pass: each criterion is a problem.
+	code, _, errOut := runOcop(t, "check", "-s", dir, "--now", "2026-11-30", "--lang", "en")
+	if code != 1 || !strings.Contains(errOut, "products/che-sach-binh-son/scores/2026-10-02-tinh.yaml:") || !strings.Contains(errOut, "expected a number, found `__`") {
+		t.Errorf("ocop check of blank sheets: exit %d\n%s", code, errOut)
+	}
 	for _, f := range files {
 		if strings.Contains(f, "/scores/") && strings.HasSuffix(f, ".yaml") {
 			score(t, dir, f)

@@ -19,6 +19,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -406,7 +407,7 @@ func Score(site fs.FS, slug string, o Options) (*Result, error) {
 	var b strings.Builder
 	b.WriteString(modeline(file, "score"))
 	b.WriteString("# Đợt đánh giá " + strings.ToLower(content.Levels[o.Level]) + " ngày " + date.Format("02/01/2006") + ": " + p.Name + "\n")
-	b.WriteString("# Tạo bằng `ocop new score`. Thay số 0 giữ chỗ ở mỗi tiêu chí bằng điểm của thành viên;\n")
+	b.WriteString("# Tạo bằng `ocop new score`. Thay __ ở mỗi tiêu chí bằng điểm của thành viên;\n")
 	b.WriteString("# mỗi thành viên một phiếu (thêm phiếu: chép cả khối bắt đầu bằng \"- \"). Khi có quyết định\n")
 	b.WriteString("# công nhận, bỏ dấu # ở dòng decision cuối tệp. Xem tổng điểm và hạng sao:\n")
 	b.WriteString("#   ocop score " + file + "\n")
@@ -430,8 +431,8 @@ func Score(site fs.FS, slug string, o Options) (*Result, error) {
 		}
 	}
 	notes = append(notes, Msg{
-		EN: "every criterion holds 0 as a placeholder, and some forms do not allow 0: `ocop check` passes once the members' points are in",
-		VI: "mỗi tiêu chí đang ghi 0 để giữ chỗ, có tiêu chí không cho phép 0: `ocop check` chỉ đạt khi đã điền điểm của các thành viên",
+		EN: "each criterion holds __ where a member's points go: `ocop check` points at every one left, so an unfilled sheet cannot be published",
+		VI: "mỗi tiêu chí ghi __ ở chỗ điền điểm của thành viên: `ocop check` báo từng chỗ còn trống, nên phiếu chưa điền không thể được đăng",
 	})
 	notes = append(notes, schemaNote(site, "score")...)
 	return &Result{Files: []File{{file, []byte(b.String())}}, Main: file, Fill: []string{"council", "sheets"}, Notes: notes}, nil
@@ -456,9 +457,21 @@ func productForm(set *rubric.Set, p *content.Product) *rubric.Form {
 	return f
 }
 
-// fillBlank sets the level and date lines of a content.Blank sheet.
+// placeholder is what a criterion's points read until they are filled
+// in: not a number, so `ocop check` fails on a sheet left blank instead of
+// publishing a round of zeros (which would rank the product "chưa công
+// nhận").
+const placeholder = "__"
+
+var zeroRE = regexp.MustCompile(`^(\s+"[^"]+": )0(\s|$)`)
+
+// fillBlank sets the level and date lines of a content.Blank sheet and
+// puts the placeholder where each member's points go.
 func fillBlank(blank, level, day string) string {
 	lines := strings.Split(blank, "\n")
+	for i, l := range lines {
+		lines[i] = zeroRE.ReplaceAllString(l, "${1}"+placeholder+"${2}")
+	}
 	levels := schema.LevelIDs()
 	for i, l := range lines {
 		switch {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -198,14 +199,26 @@ func TestScore(t *testing.T) {
 	if !strings.HasPrefix(string(src), "# yaml-language-server: $schema=../../../../schemas/score.json\n") {
 		t.Errorf("modeline: %q", strings.SplitN(string(src), "\n", 2)[0])
 	}
+	// Every criterion of the form is on the sheet, with a placeholder
+	// that is not a number, so a sheet left blank fails `ocop check`.
 	var ev content.Evaluation
-	if problems := decode(t, r.Main, src, &ev); len(problems) > 0 {
-		t.Errorf("problems %q", problems)
+	problems := decode(t, r.Main, src, &ev)
+	if len(problems) != 31 {
+		t.Errorf("%d problems, want one for each of the 31 criteria of che-tuoi-che-bien: %q", len(problems), problems)
+	}
+	for _, p := range problems {
+		if !strings.HasSuffix(p, "expected a number, found `__`") {
+			t.Errorf("problem %q", p)
+		}
+	}
+	filled := regexp.MustCompile(`": __`).ReplaceAll(src, []byte(`": 1`))
+	ev = content.Evaluation{}
+	if problems := decode(t, r.Main, filled, &ev); len(problems) > 0 {
+		t.Errorf("filled sheet: %q", problems)
 	}
 	if ev.Rubric != "qd1048-2019" || ev.Form != "che-tuoi-che-bien" || ev.Level != "tinh" || ev.Date.String() != "2026-10-02" {
 		t.Errorf("head %+v", ev)
 	}
-	// Every criterion of the form is on the sheet.
 	if len(ev.Sheets) != 1 || len(ev.Sheets[0]) != 31 {
 		t.Errorf("%d sheets, %d criteria; want 1 sheet of the 31 criteria of che-tuoi-che-bien", len(ev.Sheets), len(ev.Sheets[0]))
 	}
