@@ -39,7 +39,7 @@ git worktree remove --force "$tree"
 
 # wall seconds, CPU seconds (user+sys) and peak RSS KB of a command. CPU
 # time is the steadier figure on a shared machine.
-measure() { /usr/bin/time -f "%e %U %S %M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%s %.2f %s", $1, $2+$3, $4}'; }
+measure() { /usr/bin/time -f "%e %U %S %M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%s %.2f %s\n", $1, $2+$3, $4}'; }
 
 : > "$WORK/times.txt"
 for i in $(seq "$RUNS"); do
