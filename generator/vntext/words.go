@@ -28,6 +28,13 @@ func EachWord(s string, f func(word string)) { EachWordNFC(NFC(s), f) }
 // EachWordNFC is EachWord for text already in NFC (as everything
 // generator/content loads is), sparing the check.
 func EachWordNFC(s string, f func(word string)) {
+	// A run of marks alone (a stray combining accent) is no word: it would
+	// fold to an empty key.
+	emit := func(w string) {
+		if Key(w) != "" {
+			f(w)
+		}
+	}
 	start := -1
 	for i, r := range s {
 		if isWordRune(r) {
@@ -37,12 +44,12 @@ func EachWordNFC(s string, f func(word string)) {
 			continue
 		}
 		if start >= 0 {
-			f(s[start:i])
+			emit(s[start:i])
 			start = -1
 		}
 	}
 	if start >= 0 {
-		f(s[start:])
+		emit(s[start:])
 	}
 }
 

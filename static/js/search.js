@@ -21,8 +21,10 @@
   var VOWELS = 'aeiouy';
 
   // words splits a text into words: runs of letters, marks and digits.
+  // A run of marks alone (a stray combining accent) is no word: it would
+  // fold to an empty key (as in Go).
   function words(s) {
-    return String(s).normalize('NFC').match(WORD) || [];
+    return (String(s).normalize('NFC').match(WORD) || []).filter(function (w) { return key(w) !== ''; });
   }
 
   // key is the folded search key of a word: no marks, đ → d, lower case.
