@@ -7,8 +7,12 @@
 #
 # Needs Go, Node.js and npm, Java (installed with apt-get when missing) and
 # Chromium at /usr/bin/chromium (or $CHROMIUM). Installs the npm packages
-# pinned in scripts/audit/package-lock.json. Exit code 0 when every target
-# is met, non-zero otherwise; the summary table is printed at the end.
+# pinned in scripts/audit/package-lock.json. The generated site comes from
+# cmd/gencatalog, or else from $GENCORPUS (default
+# ../shared/peers/gencorpus.py); without either only the example is audited.
+# Exit code 0 when every target is met, non-zero otherwise; the summary
+# table is printed at the end. AUDIT_OUT=DIR keeps the axe and Lighthouse
+# reports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -54,7 +58,7 @@ else
   if [ -d cmd/gencatalog ]; then
     echo "audit: go run ./cmd/gencatalog failed, using gencorpus.py:"; tail -n 3 "$work/gencatalog.log"
   fi
-  gencorpus="$root/../shared/peers/gencorpus.py"
+  gencorpus=${GENCORPUS:-$root/../shared/peers/gencorpus.py}
   if [ -f "$gencorpus" ]; then
     rm -rf "$work/gen"
     python3 "$gencorpus" "$N" "$work/gen" >/dev/null
