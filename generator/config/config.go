@@ -13,11 +13,14 @@
 //	menu:      list of {title, url}; url is site-relative (/san-pham/) or absolute
 //	contact:   contact text shown in the footer
 //	footer:    footer text
+//	images:    quality (JPEG, 1–100; default 80) and widths (default
+//	           [320, 640, 1280]) of the published product photos
 package config
 
 import (
 	"io/fs"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/ocop-vn/ocop/generator/diag"
@@ -39,6 +42,7 @@ type Site struct {
 	Menu     []MenuItem `yaml:"menu"`
 	Contact  string     `yaml:"contact"`
 	Footer   string     `yaml:"footer"`
+	Images   Images     `yaml:"images"`
 
 	// Origin is the scheme and host of an absolute base URL ("" for a bare
 	// sub-path); BasePath always starts and ends with "/".
@@ -51,6 +55,19 @@ type Area struct {
 	Province string `yaml:"province"`
 	District string `yaml:"district"`
 	Note     string `yaml:"note"`
+}
+
+// Images configures how product photos are published: each is scaled down
+// to every width of Widths it is wider than, and encoded as JPEG at
+// Quality.
+type Images struct {
+	Quality int   `yaml:"quality"`
+	Widths  []int `yaml:"widths"`
+
+	// Variants is set by a build that publishes the photos in Widths, so
+	// pages offer them (srcset); the preview serves the originals and
+	// leaves it false.
+	Variants bool `yaml:"-"`
 }
 
 // MenuItem is one entry of the main menu.
@@ -87,7 +104,26 @@ func Load(site fs.FS, baseURLOverride string, l *diag.List) *Site {
 		l.Add(yamlx.PosOf(File, node, "per_page"), "`per_page` must be between 1 and 500, found %d", s.PerPage)
 		s.PerPage = 24
 	}
+	s.checkImages(node, l)
 	return s
+}
+
+// checkImages validates the `images` keys and sorts the widths.
+func (s *Site) checkImages(node *yaml.Node, l *diag.List) {
+	im := yamlx.Value(node, "images")
+	if s.Images.Quality < 1 || s.Images.Quality > 100 {
+		l.Add(yamlx.PosOf(File, im, "quality"), "`images.quality` must be between 1 and 100, found %d", s.Images.Quality)
+		s.Images.Quality = 80
+	}
+	for _, w := range s.Images.Widths {
+		if w < 16 || w > 8192 {
+			l.Add(yamlx.PosOf(File, im, "widths"), "`images.widths` must be between 16 and 8192 pixels, found %d", w)
+			s.Images.Widths = []int{320, 640, 1280}
+			break
+		}
+	}
+	slices.Sort(s.Images.Widths)
+	s.Images.Widths = slices.Compact(s.Images.Widths)
 }
 
 func (s *Site) applyDefaults() {
@@ -102,6 +138,12 @@ func (s *Site) applyDefaults() {
 	}
 	if s.BaseURL == "" {
 		s.BaseURL = "/"
+	}
+	if s.Images.Quality == 0 {
+		s.Images.Quality = 80
+	}
+	if len(s.Images.Widths) == 0 {
+		s.Images.Widths = []int{320, 640, 1280}
 	}
 }
 

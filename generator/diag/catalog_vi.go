@@ -19,6 +19,16 @@ var Vietnamese = Catalog{
 	"file is in a folder without product.yaml":                     "tệp nằm trong thư mục không có product.yaml",
 	"every product folder needs a file named exactly product.yaml": "mỗi thư mục sản phẩm cần một tệp tên đúng là product.yaml",
 
+	// Photos and site.yaml `images`
+	"photo `%s` cannot be published: %v":                                                   "không đăng được ảnh `%s`: %s",
+	"photo `%s` would be published under the same names as `%s`":                           "ảnh `%s` sẽ được đăng trùng tên tệp với ảnh `%s`",
+	"rename one of the two photos":                                                         "đổi tên một trong hai ảnh",
+	"open the photo in an image editor and export it again as JPEG, at most 40 megapixels": "mở ảnh bằng phần mềm chỉnh ảnh và xuất lại dạng JPEG, không quá 40 megapixel",
+	"cannot update the image cache: %v":                                                    "không cập nhật được thư mục lưu tạm ảnh: %s",
+	"check that the cache folder can be written, or delete it":                             "kiểm tra quyền ghi thư mục lưu tạm, hoặc xóa thư mục đó",
+	"`images.quality` must be between 1 and 100, found %d":                                 "`images.quality` phải từ 1 đến 100, nhưng là %s",
+	"`images.widths` must be between 16 and 8192 pixels, found %d":                         "`images.widths` phải từ 16 đến 8192 điểm ảnh, nhưng là %s",
+
 	// YAML
 	"invalid YAML: %s":                                              "YAML không hợp lệ: %s",
 	"indent with spaces, not tabs":                                  "thụt lề bằng dấu cách, không dùng phím Tab",
@@ -163,9 +173,7 @@ var Vietnamese = Catalog{
 	"cannot render Markdown: %v":                     "không chuyển được Markdown: %s",
 	"rendering %s: %v":                               "lỗi khi tạo trang %s: %s",
 	"writing %s: %v":                                 "lỗi khi ghi %s: %s",
-	"writing image: %v":                              "lỗi khi ghi ảnh: %s",
 	"writing: %v":                                    "lỗi khi ghi: %s",
-	"cannot read image: %v":                          "không đọc được ảnh: %s",
 	"copying static files: %v":                       "lỗi khi sao chép tệp tĩnh: %s",
 	"cannot open the site folder: %v":                "không mở được thư mục trang: %s",
 	"cannot prepare the output folder: %v":           "không chuẩn bị được thư mục xuất: %s",

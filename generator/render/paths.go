@@ -2,9 +2,12 @@ package render
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/ocop-vn/ocop/generator/config"
 	"github.com/ocop-vn/ocop/generator/content"
+	"github.com/ocop-vn/ocop/generator/imaging"
 	"github.com/ocop-vn/ocop/generator/vntext"
 )
 
@@ -60,6 +63,31 @@ func Cover(s *config.Site, p *content.Product) *Photo {
 	if len(p.Photos) == 0 {
 		return nil
 	}
-	img := p.Photos[0]
-	return &Photo{URL: s.Rel(ProductImagePath(p.Slug, img.Name)), Width: img.Width, Height: img.Height, Alt: p.Name}
+	ph := ProductPhoto(s, p.Slug, p.Photos[0], p.Name)
+	return &ph
+}
+
+// ProductPhoto is a product photo as pages show it. When the build
+// publishes photos in several widths (s.Images.Variants), URL is the largest
+// and Srcset lists them all; otherwise (the preview) URL is the original.
+func ProductPhoto(s *config.Site, slug string, img content.Image, alt string) Photo {
+	ph := Photo{URL: s.Rel(ProductImagePath(slug, img.Name)), Width: img.Width, Height: img.Height, Alt: alt}
+	if !s.Images.Variants {
+		return ph
+	}
+	vs := imaging.Variants(img.Name, img.Width, img.Height, s.Images.Widths)
+	if len(vs) == 0 {
+		return ph
+	}
+	var b strings.Builder
+	for i, v := range vs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(s.Rel(ProductImagePath(slug, v.Name)))
+		b.WriteString(" " + strconv.Itoa(v.Width) + "w")
+	}
+	top := vs[len(vs)-1]
+	ph.URL, ph.Width, ph.Height, ph.Srcset = s.Rel(ProductImagePath(slug, top.Name)), top.Width, top.Height, b.String()
+	return ph
 }

@@ -123,11 +123,15 @@ type QRCode struct {
 	SVGURL, PNGURL string
 }
 
-// Photo is an output image.
+// Photo is an output image. URL is its largest published size and Width
+// and Height its displayed size; Srcset lists every published width
+// ("…/anh/01-bia-320.jpg 320w, …") when the build publishes several, for the
+// template to pair with a `sizes` that fits its layout.
 type Photo struct {
 	URL           string
 	Width, Height int
 	Alt           string
+	Srcset        string
 }
 
 // ProducerData is the view of a producer page.

@@ -20,6 +20,11 @@ var Docs = map[string]string{
 	"Site.menu":     "Trình đơn chính: danh sách {title, url}. Bỏ trống: sản phẩm, chủ thể, điểm bán, tin tức và các trang có số menu.",
 	"Site.contact":  "Thông tin liên hệ ở chân trang.",
 	"Site.footer":   "Dòng chữ ở chân trang.",
+	"Site.images":   "Cách đăng ảnh sản phẩm: mỗi ảnh được thu nhỏ về các độ rộng trong widths và lưu JPEG với chất lượng quality.",
+
+	"Images":         "Cách đăng ảnh sản phẩm.",
+	"Images.quality": "Chất lượng JPEG của ảnh đăng, 1–100. Mặc định 80.",
+	"Images.widths":  "Các độ rộng (điểm ảnh) ảnh được thu nhỏ về; ảnh không bao giờ bị phóng to. Mặc định [320, 640, 1280].",
 
 	"config.Area":          "Địa bàn trang phụ trách.",
 	"config.Area.province": "Tỉnh, thành phố.",

@@ -337,7 +337,7 @@ func (b *builder) product(p *content.Product) *render.Page {
 	s := b.cat.Site
 	d := &render.ProductData{P: p}
 	for _, img := range p.Photos {
-		d.Photos = append(d.Photos, render.Photo{URL: s.Rel(render.ProductImagePath(p.Slug, img.Name)), Width: img.Width, Height: img.Height, Alt: p.Name})
+		d.Photos = append(d.Photos, render.ProductPhoto(s, p.Slug, img, p.Name))
 	}
 	for i := len(p.Evaluations) - 1; i >= 0; i-- {
 		d.Evaluations = append(d.Evaluations, p.Evaluations[i])

@@ -6,7 +6,8 @@
 //  2. theme     render.New parses the layouts (site's own over embedded)
 //  3. plan      every page of the site is listed with its view (pages.go)
 //  4. render    pages are rendered and published in parallel
-//  5. assets    static/ and product photos are copied
+//  5. assets    static/ is copied and product photos are published in
+//     their widths (images.go), from the image cache when unchanged
 //  6. feeds     sitemap.xml, robots.txt, the Atom feed
 //  7. links     every internal href/src must resolve to a written file
 //  8. commit    the new output folder replaces the old one
@@ -27,6 +28,7 @@ import (
 
 	"github.com/ocop-vn/ocop/generator/content"
 	"github.com/ocop-vn/ocop/generator/diag"
+	"github.com/ocop-vn/ocop/generator/imaging"
 	"github.com/ocop-vn/ocop/generator/markdown"
 	"github.com/ocop-vn/ocop/generator/publish"
 	"github.com/ocop-vn/ocop/generator/render"
@@ -47,6 +49,10 @@ type Options struct {
 	// FileURLs makes links to pages end in index.html, so the output can be
 	// browsed straight from disk (file://), e.g. from a USB stick.
 	FileURLs bool
+	// ImageCache is the folder that keeps resized photos between builds.
+	// Build and Check default to .ocop-cache/images in the site folder
+	// (or $OCOP_IMAGE_CACHE); Generate keeps nothing without it.
+	ImageCache string
 }
 
 // Result summarises a build.
@@ -56,6 +62,9 @@ type Result struct {
 	Bytes    int64
 	Products int
 	Duration time.Duration
+	// Images is what the image step did: photos decoded, sizes encoded,
+	// sizes taken from the cache.
+	Images imaging.Stats
 }
 
 // Build builds the site in dir into out. On any problem it returns them
@@ -74,6 +83,7 @@ func Build(dir, out string, opts Options) (*Result, *diag.List) {
 		l.Add(diag.Pos{File: dir}, "cannot open the site folder: %v", err)
 		return nil, l
 	}
+	opts.ImageCache = imageCacheDir(dir, opts.ImageCache)
 	res, l := run(fsys, sink, opts)
 	if l.Len() > 0 {
 		sink.Abort()
@@ -94,6 +104,7 @@ func Check(dir string, opts Options) (*Result, *diag.List) {
 		l.Add(diag.Pos{File: dir}, "cannot open the site folder: %v", err)
 		return nil, l
 	}
+	opts.ImageCache = imageCacheDir(dir, opts.ImageCache)
 	return run(fsys, publish.Discard{}, opts)
 }
 
@@ -120,6 +131,7 @@ func run(fsys fs.FS, sink publish.Sink, opts Options) (*Result, *diag.List) {
 	if b == nil {
 		return nil, l
 	}
+	b.planImages(opts.ImageCache)
 	b.renderAll(jobs)
 	b.assets()
 	b.extras(jobs)
@@ -127,7 +139,7 @@ func run(fsys fs.FS, sink publish.Sink, opts Options) (*Result, *diag.List) {
 		b.checkLinks()
 	}
 	files, size := b.pub.Stats()
-	return &Result{Pages: len(jobs), Files: files, Bytes: size, Products: len(b.cat.Products), Duration: time.Since(start)}, l
+	return &Result{Pages: len(jobs), Files: files, Bytes: size, Products: len(b.cat.Products), Duration: time.Since(start), Images: b.imageStats()}, l
 }
 
 // prepare runs the steps before rendering — load, theme, plan — and
@@ -179,6 +191,7 @@ type builder struct {
 	fileURLs bool
 	site     fs.FS // the site folder
 	theme    fs.FS // the theme as the site sees it
+	images   *imageStep
 
 	mu sync.Mutex
 	// planned holds every page path before rendering starts, so most links
@@ -263,10 +276,9 @@ func (b *builder) page(j job) ([]byte, error) {
 	return html, nil
 }
 
-// assets copies the theme's static files (site's own first) and the
-// product photos.
+// assets copies the theme's static files (site's own first) and publishes
+// the product photos.
 func (b *builder) assets() {
-	site := b.site
 	if err := b.pub.CopyFS(b.theme, "static"); err != nil {
 		b.l.Add(diag.Pos{File: "static"}, "copying static files: %v", err)
 	}
@@ -279,21 +291,7 @@ func (b *builder) assets() {
 			b.l.Add(diag.Pos{File: name}, "copying static files: %v", err)
 		}
 	}
-	for _, p := range b.cat.Products {
-		if p.Draft {
-			continue
-		}
-		for _, img := range p.Photos {
-			data, err := fs.ReadFile(site, img.Path)
-			if err != nil {
-				b.l.Add(diag.Pos{File: img.Path}, "cannot read image: %v", err)
-				continue
-			}
-			if err := b.pub.WriteRaw(render.ProductImagePath(p.Slug, img.Name), data); err != nil {
-				b.l.Add(diag.Pos{File: img.Path}, "writing image: %v", err)
-			}
-		}
-	}
+	b.publishImages()
 }
 
 func (r *Result) String() string {
