@@ -11,7 +11,7 @@
 // allowed to recognise the star on that date; some certificates expired,
 // some products not recognised, a few revoked, about 1% drafts; n/2
 // producers, n/10 sales points, n/4 news articles and two pages. With
-// -images K each product gets K JPEG photos of about 300–400 KB. The same
+// -images K each product gets K JPEG photos of about 400 KB. The same
 // flags give the same files, byte for byte.
 //
 // Statuses are planned against -now; build the site with the same --now.

@@ -10,7 +10,7 @@ import (
 
 // photo draws a w×h product "photo": a diagonal gradient between two
 // colours, a disc and a band of stripes, with grain all over so it does not
-// compress to nothing (about 300–400 KB at 1200×900), and encodes it as
+// compress to nothing (about 400 KB at 1200×900), and encodes it as
 // JPEG at quality 90.
 func photo(r *rand.Rand, w, h int) []byte {
 	img := image.NewYCbCr(image.Rect(0, 0, w, h), image.YCbCrSubsampleRatio420)
@@ -41,7 +41,7 @@ func photo(r *rand.Rand, w, h int) []byte {
 			x ^= x << 13
 			x ^= x >> 7
 			x ^= x << 17
-			n := float64(int(x&63) - 32)
+			n := float64(int(x&31) - 16)
 			yy := 0.299*c[0] + 0.587*c[1] + 0.114*c[2] + n
 			img.Y[py*img.YStride+px] = clamp(yy)
 			if px%2 == 0 && py%2 == 0 {
