@@ -17,7 +17,7 @@ import (
 // product's page, as the browser's reload asks for it. The site is
 // $OCOP_BENCH_SITE (e.g. a generated catalogue of 20,000 products), whose
 // first product.yaml is edited and restored; the watcher's batching delay
-// (60 ms) comes on top in real use.
+// (30 ms) comes on top in real use.
 func BenchmarkSaveToReload(b *testing.B) {
 	dir := os.Getenv("OCOP_BENCH_SITE")
 	if dir == "" {

@@ -18,7 +18,7 @@ var watchedDirs = []string{"products", "content", "layouts", "static"}
 
 // batchDelay is how long the watcher waits after the last event of a burst
 // (an editor's save is often several writes and a rename) before rebuilding.
-const batchDelay = 60 * time.Millisecond
+const batchDelay = 30 * time.Millisecond
 
 type watcher struct {
 	root string
