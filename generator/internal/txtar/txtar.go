@@ -6,6 +6,7 @@ package txtar
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing/fstest"
 )
@@ -73,19 +74,10 @@ func (a *Archive) Get(name string) (string, bool) {
 func (a *Archive) FS(skip ...string) fstest.MapFS {
 	m := fstest.MapFS{}
 	for _, f := range a.Files {
-		if contains(skip, f.Name) {
+		if slices.Contains(skip, f.Name) {
 			continue
 		}
 		m[f.Name] = &fstest.MapFile{Data: []byte(f.Data)}
 	}
 	return m
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
