@@ -87,12 +87,5 @@ func Blank(set *rubric.Set, form *rubric.Form) string {
 	return b.String()
 }
 
-func fmtPts(f float64) string {
-	s := strings.TrimRight(strings.TrimRight(strconvF(f), "0"), ".")
-	if s == "" {
-		return "0"
-	}
-	return s
-}
-
-func strconvF(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
+// fmtPts prints points as YAML reads them back: 3, 2.5.
+func fmtPts(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

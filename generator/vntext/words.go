@@ -61,19 +61,7 @@ func isWordRune(r rune) bool {
 }
 
 // Key is the folded search key of one word (see EachWord).
-func Key(word string) string {
-	ascii := true
-	for i := 0; i < len(word); i++ {
-		if word[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return strings.ToLower(word)
-	}
-	return Fold(word)
-}
+func Key(word string) string { return Fold(word) }
 
 // Tokens returns the folded keys of the words of s, in order.
 func Tokens(s string) []string {
@@ -123,14 +111,7 @@ type unit struct {
 // both put it on the second ("hoàng", "khoét"). Exact keys use the new
 // style, and also move a misplaced tone of a closed syllable ("hòang").
 func Exact(word string) string {
-	ascii := true
-	for i := 0; i < len(word); i++ {
-		if word[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(word) {
 		return strings.ToLower(word)
 	}
 	var units []unit
