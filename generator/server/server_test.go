@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -60,6 +61,13 @@ func TestServeAndOverlay(t *testing.T) {
 	code, body := get(t, s, "/san-pham/che-a/")
 	if code != 200 || !strings.Contains(body, "Chè A") || !strings.Contains(body, scriptPath) {
 		t.Fatalf("product page: %d, reload script present=%v", code, strings.Contains(body, scriptPath))
+	}
+	css := regexp.MustCompile(`href="\.\./\.\./(static/css/site\.[0-9a-f]+\.css)"`).FindStringSubmatch(body)
+	if css == nil {
+		t.Fatal("page does not link a fingerprinted stylesheet")
+	}
+	if code, _ := get(t, s, "/"+css[1]); code != 200 {
+		t.Errorf("fingerprinted stylesheet %s: %d, want 200", css[1], code)
 	}
 	if code, _ := get(t, s, "/khong-co/"); code != 404 {
 		t.Errorf("missing page: %d, want 404", code)

@@ -21,6 +21,7 @@ type Preview struct {
 	b      *builder
 	pages  map[string]job
 	images map[string]string // output path → source path
+	assets map[string]string // fingerprinted static path → theme path
 
 	extrasOnce sync.Once
 	extras     *publish.Memory
@@ -35,7 +36,10 @@ func NewPreview(fsys fs.FS, opts Options, cache *content.Cache) (*Preview, *diag
 	if b == nil {
 		return nil, l
 	}
-	p := &Preview{b: b, pages: make(map[string]job, len(jobs)), images: map[string]string{}, extras: mem}
+	p := &Preview{b: b, pages: make(map[string]job, len(jobs)), images: map[string]string{}, assets: map[string]string{}, extras: mem}
+	for name, hashed := range b.r.Assets() {
+		p.assets[hashed] = name
+	}
 	for _, j := range jobs {
 		p.pages[j.path] = j
 	}
@@ -64,11 +68,8 @@ func (p *Preview) File(path string) ([]byte, bool) {
 		return html, true
 	}
 	if strings.HasPrefix(path, "static/") {
-		for name, hashed := range p.b.r.Assets() {
-			if hashed == path {
-				path = name
-				break
-			}
+		if name, ok := p.assets[path]; ok {
+			path = name
 		}
 		data, err := fs.ReadFile(p.b.theme, path)
 		return data, err == nil
