@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"text/tabwriter"
 	"time"
 
 	"github.com/ocop-vn/ocop/generator/diag"
@@ -14,12 +15,13 @@ import (
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	var out string
-	var noMinify, fileURLs bool
-	fs := newFlagSet("build", "ocop build [-s DIR] [-o DIR] [--now YYYY-MM-DD] [--base-url URL] [--no-minify] [--file-urls]", stderr)
+	var noMinify, fileURLs, timings bool
+	fs := newFlagSet("build", "ocop build [-s DIR] [-o DIR] [--now YYYY-MM-DD] [--base-url URL] [--no-minify] [--file-urls] [--timings]", stderr)
 	sf.register(fs)
 	fs.StringVar(&out, "o", "public", "output folder; replaced only when the build succeeds")
 	fs.BoolVar(&noMinify, "no-minify", false, "write pages as rendered, for reading a theme's output")
 	fs.BoolVar(&fileURLs, "file-urls", false, "end links with index.html so the output can be browsed from disk (USB stick)")
+	fs.BoolVar(&timings, "timings", false, "print the time of each step and of each layout's pages")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -39,7 +41,26 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	printWarnings(stderr, problems, lang)
 	summary := diag.T(lang, "%d pages, %d files, %.1f MB, %d products in %s", res.Pages, res.Files, float64(res.Bytes)/1e6, res.Products, res.Duration.Round(time.Millisecond))
 	fmt.Fprintln(stdout, diag.T(lang, "built %s into %s", summary, out))
+	if timings {
+		printTimings(stdout, res)
+	}
 	return 0
+}
+
+// printTimings writes the step and layout times of a build as two aligned
+// tables (step names and layout names are not translated: they name code).
+func printTimings(w io.Writer, res *site.Result) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "step\tseconds\t")
+	for _, s := range res.Steps {
+		fmt.Fprintf(tw, "%s\t%.3f\t\n", s.Name, s.Duration.Seconds())
+	}
+	fmt.Fprintln(tw, "\t\t")
+	fmt.Fprintln(tw, "layout\tpages\tseconds (all workers)\tms per page\t")
+	for _, l := range res.Layouts {
+		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%.2f\t\n", l.Name, l.Count, l.Duration.Seconds(), l.Duration.Seconds()*1000/float64(max(l.Count, 1)))
+	}
+	tw.Flush()
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {

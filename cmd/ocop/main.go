@@ -13,14 +13,14 @@ package main
 
 import (
 	"flag"
-
 	"fmt"
-	"github.com/ocop-vn/ocop/generator/config"
-	"github.com/ocop-vn/ocop/generator/diag"
 	"io"
 	"os"
 	"strings"
 	"time"
+
+	"github.com/ocop-vn/ocop/generator/config"
+	"github.com/ocop-vn/ocop/generator/diag"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
@@ -36,7 +36,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "ocop build [-s DIR] [-o DIR] [--now YYYY-MM-DD] [--base-url URL] [--no-minify] [--file-urls]", "build the site into the output folder (default public/)", runBuild},
+		{"build", "ocop build [-s DIR] [-o DIR] [--now YYYY-MM-DD] [--base-url URL] [--no-minify] [--file-urls] [--timings]", "build the site into the output folder (default public/)", runBuild},
 		{"check", "ocop check [-s DIR] [--now YYYY-MM-DD] [--base-url URL]", "validate every file and link; write nothing; exit 1 on any problem", runCheck},
 		{"serve", serveUsage, "build into memory, serve on 127.0.0.1:1313 and rebuild on every save", runServe},
 		{"score", scoreUsage, "print the breakdown of score files, or a blank sheet (--form)", runScore},
@@ -51,7 +51,10 @@ func commands() []command {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	stopProfiles := startProfiles()
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	stopProfiles()
+	os.Exit(code)
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

@@ -51,19 +51,26 @@ func New(sink Sink, minifyOutput bool) *Publisher {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
 	m.AddFunc("text/css", css.Minify)
-	m.AddFunc("image/svg+xml", svg.Minify)
+	// SVG files only: SVG inline in a page (QR codes, charts, score bars)
+	// is drawn compact by ocop, and leaving "image/svg+xml" unregistered
+	// makes the HTML minifier pass it through instead of re-parsing every
+	// path (a third of the minifier's time on a catalogue).
+	m.AddFunc(svgFileType, svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
 	return &Publisher{sink: sink, minify: m, written: map[string]int64{}}
 }
 
+// svgFileType is the minifier's name for SVG files (see New).
+const svgFileType = "image/x-svg-file"
+
 // mediaTypes maps file extensions to the media types the minifier knows.
 var mediaTypes = map[string]string{
 	".html":        "text/html",
 	".css":         "text/css",
 	".js":          "application/javascript",
-	".svg":         "image/svg+xml",
+	".svg":         svgFileType,
 	".json":        "application/json",
 	".xml":         "application/xml",
 	".webmanifest": "application/manifest+json",
@@ -177,14 +184,34 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 	known := d.dirs[dir]
 	d.mu.Unlock()
 	if !known {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := d.mkdir(dir); err != nil {
 			return err
 		}
-		d.mu.Lock()
-		d.dirs[dir] = true
-		d.mu.Unlock()
 	}
 	return os.WriteFile(full, data, 0o644)
+}
+
+// mkdir makes dir and any missing parents, remembering what exists. A page
+// folder's parent almost always exists already, so this is one mkdir call
+// where os.MkdirAll would stat first; with tens of thousands of folders
+// that is measurable.
+func (d *Dir) mkdir(dir string) error {
+	d.mu.Lock()
+	known := d.dirs[dir]
+	d.mu.Unlock()
+	if known || dir == d.tmp {
+		return nil
+	}
+	if err := d.mkdir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+		return err
+	}
+	d.mu.Lock()
+	d.dirs[dir] = true
+	d.mu.Unlock()
+	return nil
 }
 
 // removeAbandoned deletes the temporary folders of builds that were killed

@@ -9,6 +9,7 @@ package qr
 import (
 	"fmt"
 	"html"
+	"strconv"
 	"strings"
 
 	"rsc.io/qr"
@@ -97,7 +98,12 @@ func (c *Code) SVG(o SVGOptions) string {
 		}
 		b.WriteString(">" + html.EscapeString(o.Desc) + "</desc>")
 	}
-	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="`, n, n)
+	// Each run of dark modules in a row is one horizontal stroke, one
+	// module wide, along the row's middle; moves between runs are relative,
+	// so the numbers stay small. This is about half the size of drawing
+	// unit squares, and browsers and printers render it the same.
+	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#fff"/><path stroke="#000" d="`, n, n)
+	curX, curY := -1, -1 // the pen, in modules; -1 until the first move
 	for y := 0; y < c.c.Size; y++ {
 		for x := 0; x < c.c.Size; {
 			if !c.c.Black(x, y) {
@@ -108,7 +114,23 @@ func (c *Code) SVG(o SVGOptions) string {
 			for c.c.Black(x+run, y) {
 				run++
 			}
-			fmt.Fprintf(&b, "M%d %dh%dv1h-%dz", x+Quiet, y+Quiet, run, run)
+			// strconv rather than Fprintf: a catalogue draws tens of
+			// thousands of codes, each with hundreds of runs.
+			if curX < 0 {
+				b.WriteByte('M')
+				b.WriteString(strconv.Itoa(x + Quiet))
+				b.WriteByte(' ')
+				b.WriteString(strconv.Itoa(y + Quiet))
+				b.WriteString(".5")
+			} else {
+				b.WriteByte('m')
+				b.WriteString(strconv.Itoa(x - curX))
+				b.WriteByte(' ')
+				b.WriteString(strconv.Itoa(y - curY))
+			}
+			b.WriteByte('h')
+			b.WriteString(strconv.Itoa(run))
+			curX, curY = x+run, y
 			x += run
 		}
 	}

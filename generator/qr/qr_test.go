@@ -60,10 +60,14 @@ func TestPNGDecodesToText(t *testing.T) {
 	}
 }
 
-var moveRE = regexp.MustCompile(`M(\d+) (\d+)h(\d+)v1h-(\d+)z`)
+var pathRE = regexp.MustCompile(`<path stroke="#000" d="([^"]*)"`)
 
-// rasterize draws an SVG made by SVG (unit squares in one path) at scale
-// pixels per module, as a browser would.
+// strokeRE is one command of the path: an absolute or relative move, or a
+// horizontal line.
+var strokeRE = regexp.MustCompile(`([Mmh])(-?\d+(?:\.5)?)(?: (-?\d+(?:\.5)?))?`)
+
+// rasterize draws an SVG made by SVG (one-module-wide horizontal strokes
+// along row middles) at scale pixels per module, as a browser would.
 func rasterize(t *testing.T, svg string, scale int) image.Image {
 	t.Helper()
 	m := regexp.MustCompile(`viewBox="0 0 (\d+) (\d+)"`).FindStringSubmatch(svg)
@@ -75,14 +79,27 @@ func rasterize(t *testing.T, svg string, scale int) image.Image {
 	for i := range img.Pix {
 		img.Pix[i] = 0xff
 	}
-	for _, mv := range moveRE.FindAllStringSubmatch(svg, -1) {
-		x, _ := strconv.Atoi(mv[1])
-		y, _ := strconv.Atoi(mv[2])
-		w, _ := strconv.Atoi(mv[3])
-		for px := x * scale; px < (x+w)*scale; px++ {
-			for py := y * scale; py < (y+1)*scale; py++ {
-				img.SetGray(px, py, color.Gray{})
+	d := pathRE.FindStringSubmatch(svg)
+	if d == nil {
+		t.Fatal("no path")
+	}
+	var x, y float64 // y is the row's middle
+	for _, c := range strokeRE.FindAllStringSubmatch(d[1], -1) {
+		a, _ := strconv.ParseFloat(c[2], 64)
+		b, _ := strconv.ParseFloat(c[3], 64)
+		switch c[1] {
+		case "M":
+			x, y = a, b
+		case "m":
+			x, y = x+a, y+b
+		case "h":
+			row := int(y - 0.5)
+			for px := int(x) * scale; px < int(x+a)*scale; px++ {
+				for py := row * scale; py < (row+1)*scale; py++ {
+					img.SetGray(px, py, color.Gray{})
+				}
 			}
+			x += a
 		}
 	}
 	return img

@@ -33,6 +33,7 @@ import (
 	"math"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/ocop-vn/ocop/generator/config"
 	"github.com/ocop-vn/ocop/generator/content"
@@ -56,6 +57,10 @@ type Renderer struct {
 	// areaPages holds the paths of the area listings the site has, so a
 	// link to an address goes to the closest unit that has a page.
 	areaPages map[string]bool
+	// partials executes "card" for the card func; cards keeps each
+	// product's card, rendered once per build (see Card).
+	partials *template.Template
+	cards    sync.Map // *content.Product → template.HTML
 }
 
 // rel is the template's `rel`: a site path under the base path, with
@@ -129,6 +134,9 @@ func New(theme fs.FS, site *config.Site, l *diag.List) *Renderer {
 			l.Add(diag.Pos{File: name}, "%v", err)
 		}
 	}
+	if set, err := root.Clone(); err == nil {
+		r.partials = set
+	}
 	for _, kind := range Kinds {
 		name := "layouts/" + kind + ".html"
 		src, err := fs.ReadFile(theme, name)
@@ -159,6 +167,29 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 		return fmt.Errorf("no layout for page kind %q", p.Kind)
 	}
 	return t.ExecuteTemplate(w, p.Kind+".html", p)
+}
+
+// Card is the theme's "card" partial for p, rendered on first use and then
+// reused: a product's card appears on up to a dozen listing pages (the
+// catalogue, its star, group, status and three area levels, its producer's
+// and sales points' pages), and rendering it once instead of each time cut
+// a 20,000-product build's template time by more than half. A card depends
+// only on its product and the site, never on the page it is on; its links
+// are site-relative and made page-relative with the rest of the page.
+func (r *Renderer) Card(p *content.Product) (template.HTML, error) {
+	if h, ok := r.cards.Load(p); ok {
+		return h.(template.HTML), nil
+	}
+	if r.partials == nil {
+		return "", fmt.Errorf("card: partials not parsed")
+	}
+	var buf bytes.Buffer
+	if err := r.partials.ExecuteTemplate(&buf, "card", p); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	r.cards.Store(p, h)
+	return h, nil
 }
 
 // T returns the interface string for key, formatted with args.
@@ -202,6 +233,7 @@ func (r *Renderer) funcs() template.FuncMap {
 	s := r.site
 	return template.FuncMap{
 		"t":             r.T,
+		"card":          r.Card,
 		"rel":           r.rel,
 		"abs":           s.Abs,
 		"productURL":    func(p *content.Product) string { return s.Rel(ProductPath(p.Slug)) },

@@ -54,6 +54,13 @@ func (b *builder) write(rel string, data []byte) {
 	}
 }
 
+// writeRaw writes a file that is final as it is (no minification).
+func (b *builder) writeRaw(rel string, data []byte) {
+	if err := b.pub.WriteRaw(rel, data); err != nil {
+		b.l.Add(diag.Pos{File: rel}, "writing: %v", err)
+	}
+}
+
 type atomFeed struct {
 	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
 	Lang    string      `xml:"xml:lang,attr"`

@@ -61,7 +61,8 @@ func (p *Preview) Pages() int { return len(p.pages) }
 // site root), rendering it if it is a page.
 func (p *Preview) File(path string) ([]byte, bool) {
 	if j, ok := p.pages[path]; ok {
-		html, err := p.b.page(j)
+		var kind string
+		html, err := p.b.page(j, &kind)
 		if err != nil {
 			return []byte("<!doctype html><title>Lỗi giao diện</title><pre>" + htmlEscape(err.Error()) + "</pre>"), true
 		}

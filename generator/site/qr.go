@@ -43,9 +43,8 @@ func (b *builder) qrView(dir, name string) *render.QRCode {
 	if target == "" {
 		return nil
 	}
-	c, err := qr.Encode(target)
-	if err != nil {
-		b.l.Add(diag.Pos{File: dir}, "%v", err)
+	c := b.qrCode(dir, target)
+	if c == nil {
 		return nil
 	}
 	s := b.cat.Site
@@ -81,18 +80,36 @@ func (b *builder) qrFiles() {
 	wg.Wait()
 }
 
-func (b *builder) qrFile(dir, name string) {
-	target := b.qrTarget(dir)
+// qrCode encodes the code of the page at dir once per build: the page's
+// inline code and its two files share it. A failure is reported once.
+func (b *builder) qrCode(dir, target string) *qr.Code {
+	if c, ok := b.qrCodes.Load(dir); ok {
+		return c.(*qr.Code)
+	}
 	c, err := qr.Encode(target)
 	if err != nil {
-		b.l.Add(diag.Pos{File: dir}, "%v", err)
+		if _, dup := b.qrCodes.LoadOrStore(dir, (*qr.Code)(nil)); !dup {
+			b.l.Add(diag.Pos{File: dir}, "%v", err)
+		}
+		return nil
+	}
+	b.qrCodes.Store(dir, c)
+	return c
+}
+
+func (b *builder) qrFile(dir, name string) {
+	target := b.qrTarget(dir)
+	c := b.qrCode(dir, target)
+	if c == nil {
 		return
 	}
-	b.write(dir+qrSVGName, []byte(c.SVG(qr.SVGOptions{Title: b.r.MustT("qr.alt", name), Desc: target})))
+	// The SVG is drawn minimal already; minifying its path costs more than
+	// writing the file.
+	b.writeRaw(dir+qrSVGName, []byte(c.SVG(qr.SVGOptions{Title: b.r.MustT("qr.alt", name), Desc: target})))
 	png, err := c.PNG(qrPNGScale)
 	if err != nil {
 		b.l.Add(diag.Pos{File: dir}, "writing %s: %v", dir+qrPNGName, err)
 		return
 	}
-	b.write(dir+qrPNGName, png)
+	b.writeRaw(dir+qrPNGName, png)
 }

@@ -65,6 +65,19 @@ type Result struct {
 	// Images is what the image step did: photos decoded, sizes encoded,
 	// sizes taken from the cache.
 	Images imaging.Stats
+	// Steps is the wall time of each step, in order; Layouts the render
+	// time (summed over the workers) and page count per layout, slowest
+	// first. `ocop build --timings` prints both, for finding what makes a
+	// build or a theme slow.
+	Steps   []Timing
+	Layouts []Timing
+}
+
+// Timing is the time spent in one step of a build or one layout.
+type Timing struct {
+	Name     string
+	Duration time.Duration
+	Count    int // pages rendered with a layout; 0 for steps
 }
 
 // Build builds the site in dir into out. On any problem it returns them
@@ -131,15 +144,24 @@ func run(fsys fs.FS, sink publish.Sink, opts Options) (*Result, *diag.List) {
 	if b == nil {
 		return nil, l
 	}
-	b.planImages(opts.ImageCache)
-	b.renderAll(jobs)
-	b.assets()
-	b.extras(jobs)
+	b.steps = append(b.steps, Timing{Name: "load, theme, plan", Duration: time.Since(start)})
+	b.step("images (plan)", func() { b.planImages(opts.ImageCache) })
+	b.step("render pages", func() { b.renderAll(jobs) })
+	b.step("static files, images", b.assets)
+	b.step("feeds, search, data, QR", func() { b.extras(jobs) })
 	if l.Len() == 0 {
-		b.checkLinks()
+		b.step("link check", b.checkLinks)
 	}
 	files, size := b.pub.Stats()
-	return &Result{Pages: len(jobs), Files: files, Bytes: size, Products: len(b.cat.Products), Duration: time.Since(start), Images: b.imageStats()}, l
+	return &Result{Pages: len(jobs), Files: files, Bytes: size, Products: len(b.cat.Products), Duration: time.Since(start),
+		Images: b.imageStats(), Steps: b.steps, Layouts: b.layoutTimes.sorted()}, l
+}
+
+// step runs f and records how long it took.
+func (b *builder) step(name string, f func()) {
+	t := time.Now()
+	f()
+	b.steps = append(b.steps, Timing{Name: name, Duration: time.Since(t)})
 }
 
 // prepare runs the steps before rendering — load, theme, plan — and
@@ -192,6 +214,10 @@ type builder struct {
 	site     fs.FS // the site folder
 	theme    fs.FS // the theme as the site sees it
 	images   *imageStep
+	qrCodes  sync.Map // page folder → *qr.Code, encoded once per build
+
+	steps       []Timing
+	layoutTimes layoutTimes
 
 	mu sync.Mutex
 	// planned holds every page path before rendering starts, so most links
@@ -231,7 +257,11 @@ func (b *builder) renderAll(jobs []job) {
 }
 
 func (b *builder) renderOne(j job) {
-	html, err := b.page(j)
+	start := time.Now()
+	var kind string
+	// Minifying and writing are part of the page's cost.
+	defer func() { b.layoutTimes.add(kind, time.Since(start)) }()
+	html, err := b.page(j, &kind)
 	if err != nil {
 		b.l.Add(diag.Pos{File: j.source}, "rendering %s: %v", j.path, err)
 		return
@@ -243,9 +273,11 @@ func (b *builder) renderOne(j job) {
 
 // page renders one page and makes its links relative, handing every link
 // to the link check.
-func (b *builder) page(j job) ([]byte, error) {
+// The page's layout is stored in *kind, for timings.
+func (b *builder) page(j job, kind *string) ([]byte, error) {
 	view := j.view()
 	view.Path = j.path
+	*kind = view.Kind
 	b.finish(view)
 	html, err := b.r.Bytes(b.withMarkdown(view))
 	if err != nil {

@@ -3,6 +3,7 @@ package vntext
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -31,7 +32,7 @@ func EachWordNFC(s string, f func(word string)) {
 	// A run of marks alone (a stray combining accent) is no word: it would
 	// fold to an empty key.
 	emit := func(w string) {
-		if Key(w) != "" {
+		if hasASCII(w) || Key(w) != "" {
 			f(w)
 		}
 	}
@@ -51,6 +52,18 @@ func EachWordNFC(s string, f func(word string)) {
 	if start >= 0 {
 		emit(s[start:])
 	}
+}
+
+// hasASCII reports whether w holds an ASCII byte: a word rune that is ASCII
+// is a letter or digit, so the word's key is not empty. It spares folding
+// every word just to test that, which was most of the search index's time.
+func hasASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 func isWordRune(r rune) bool {
