@@ -27,39 +27,43 @@ const (
 	qrPNGScale = 10
 )
 
-// qrTarget is the address the code of the page at dir holds, or "" when the
-// site has no absolute address.
-func (b *builder) qrTarget(dir string) string {
-	if b.cat.Site.Origin == "" {
+// qrTarget is the address the code of the page at dir (in the edition)
+// holds, or "" when the site has no absolute address.
+func (e *edition) qrTarget(dir string) string {
+	if e.site.Origin == "" {
 		return ""
 	}
-	return b.cat.Site.Abs(dir)
+	return e.site.Abs(dir)
 }
 
 // qrView is the inline code and file links of the page at dir (a folder
 // path such as "san-pham/che-a/") about name; nil when there is no code.
-func (b *builder) qrView(dir, name string) *render.QRCode {
-	target := b.qrTarget(dir)
+func (e *edition) qrView(dir, name string) *render.QRCode {
+	target := e.qrTarget(dir)
 	if target == "" {
 		return nil
 	}
 	c, err := qr.Encode(target)
 	if err != nil {
-		b.l.Add(diag.Pos{File: dir}, "%v", err)
+		e.l.Add(diag.Pos{File: dir}, "%v", err)
 		return nil
 	}
-	s := b.cat.Site
-	svg := c.SVG(qr.SVGOptions{ID: "qr", Title: b.r.MustT("qr.alt", name), Desc: b.r.MustT("qr.desc", target)})
+	s := e.site
+	svg := c.SVG(qr.SVGOptions{ID: "qr", Title: e.r.MustT("qr.alt", name), Desc: e.r.MustT("qr.desc", target)})
 	return &render.QRCode{Target: target, SVG: template.HTML(svg), SVGURL: s.Rel(dir + qrSVGName), PNGURL: s.Rel(dir + qrPNGName)}
 }
 
 // qrFiles writes the SVG and PNG codes of every public product and sales
-// point page, in parallel.
+// point page of every edition, in parallel. Each code holds the address of
+// the page in its own edition.
 func (b *builder) qrFiles() {
 	if b.cat.Site.Origin == "" {
 		return
 	}
-	type page struct{ dir, name string }
+	type page struct {
+		e         *edition
+		dir, name string
+	}
 	work := make(chan page)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -67,32 +71,36 @@ func (b *builder) qrFiles() {
 		go func() {
 			defer wg.Done()
 			for p := range work {
-				b.qrFile(p.dir, p.name)
+				p.e.qrFile(p.dir, p.name)
 			}
 		}()
 	}
-	for _, p := range b.publicProducts() {
-		work <- page{render.ProductPath(p.Slug), p.Name}
-	}
-	for _, s := range b.cat.SalesPoints {
-		work <- page{render.SalesPointPath(s.ID), s.Name}
+	public := b.publicProducts()
+	for _, e := range b.editions {
+		for _, p := range public {
+			work <- page{e, render.ProductPath(p.Slug), e.r.Name(p).S}
+		}
+		for _, s := range b.cat.SalesPoints {
+			work <- page{e, render.SalesPointPath(s.ID), e.r.Name(s).S}
+		}
 	}
 	close(work)
 	wg.Wait()
 }
 
-func (b *builder) qrFile(dir, name string) {
-	target := b.qrTarget(dir)
+func (e *edition) qrFile(dir, name string) {
+	target := e.qrTarget(dir)
+	out := e.site.Prefix + dir
 	c, err := qr.Encode(target)
 	if err != nil {
-		b.l.Add(diag.Pos{File: dir}, "%v", err)
+		e.l.Add(diag.Pos{File: out}, "%v", err)
 		return
 	}
-	b.write(dir+qrSVGName, []byte(c.SVG(qr.SVGOptions{Title: b.r.MustT("qr.alt", name), Desc: target})))
+	e.write(out+qrSVGName, []byte(c.SVG(qr.SVGOptions{Title: e.r.MustT("qr.alt", name), Desc: target})))
 	png, err := c.PNG(qrPNGScale)
 	if err != nil {
-		b.l.Add(diag.Pos{File: dir}, "writing %s: %v", dir+qrPNGName, err)
+		e.l.Add(diag.Pos{File: out}, "writing %s: %v", out+qrPNGName, err)
 		return
 	}
-	b.write(dir+qrPNGName, png)
+	e.write(out+qrPNGName, png)
 }
