@@ -71,7 +71,7 @@ func (n *areaNode) sortedChildren() []*areaNode {
 func (e *edition) childLinks(n *areaNode) []render.Link {
 	var links []render.Link
 	for _, c := range n.sortedChildren() {
-		links = append(links, render.Link{Name: c.name, URL: e.site.Rel(c.path), Count: len(c.products)})
+		links = append(links, render.Link{Name: c.name, URL: e.site.Rel(c.path), Count: len(c.products), Lang: e.r.Source()})
 	}
 	return links
 }
@@ -114,7 +114,7 @@ func (e *edition) areaPages(root *areaNode, nav []render.NavGroup, add func(stri
 			p := "dia-ban/"
 			for i, name := range n.names {
 				p += vntext.Slug(name) + "/"
-				c := render.Crumb{Name: name}
+				c := render.Crumb{Name: name, Lang: e.r.Source()}
 				if i < len(n.names)-1 {
 					c.URL = e.site.Rel(p)
 				}
