@@ -448,7 +448,12 @@
     var seq = ++this.seq;
     this.q = q;
     this.writeURL(push);
-    if (!parse(q).length) {
+    // Keep the results' space at once (see "searching" in site.css), so
+    // they do not push the page about when they arrive.
+    var searching = parse(q).length > 0;
+    document.body.classList.toggle('searching', searching);
+    if (searching) this.app.hidden = false;
+    if (!searching) {
       this.results = [];
       this.render();
       return Promise.resolve();

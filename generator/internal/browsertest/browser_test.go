@@ -50,6 +50,13 @@ func chromium(t *testing.T) string {
 // serve builds the site in fsys into memory and serves it under base.
 func serve(t *testing.T, fsys fs.FS) *httptest.Server {
 	t.Helper()
+	return serveSlow(t, fsys, 0)
+}
+
+// serveSlow is serve with every file of the search index answered after
+// delay, as on a slow mobile connection.
+func serveSlow(t *testing.T, fsys fs.FS, delay time.Duration) *httptest.Server {
+	t.Helper()
 	mem := publish.NewMemory()
 	_, l := site.Generate(fsys, mem, site.Options{Theme: ocop.Theme, Now: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), BaseURL: base})
 	if l.Len() > 0 {
@@ -68,6 +75,9 @@ func serve(t *testing.T, fsys fs.FS) *httptest.Server {
 		if !ok {
 			http.NotFound(w, r)
 			return
+		}
+		if strings.HasPrefix(p, "search/") {
+			time.Sleep(delay)
 		}
 		switch path.Ext(p) {
 		case ".html":
@@ -371,5 +381,37 @@ func TestEnglishEdition(t *testing.T) {
 	}
 	if len(dialogs()) > 0 {
 		t.Errorf("dialogs opened: %q", dialogs())
+	}
+}
+
+// TestSearchLayoutShift loads a shared search address on a phone-sized
+// screen, with the index arriving late as on mobile data, and measures the
+// cumulative layout shift (CLS) the results cause: they must fill space
+// kept for them, not push the page about.
+func TestSearchLayoutShift(t *testing.T) {
+	ctx, _ := browser(t)
+	srv := serveSlow(t, os.DirFS("../../.."), 400*time.Millisecond)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(412, 823, chromedp.EmulateScale(1.75), chromedp.EmulateMobile),
+		chromedp.Navigate(srv.URL+base+"tim-kiem/?q=che")); err != nil {
+		t.Fatal(err)
+	}
+	if got := results(t, ctx); len(got) < 3 {
+		t.Fatalf("results %q", got)
+	}
+	cls, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`new Promise(function (resolve) {
+		var cls = 0;
+		new PerformanceObserver(function (list) {
+			// Every shift counts: the test makes no input, but driving
+			// the browser marks shifts hadRecentInput.
+			list.getEntries().forEach(function (e) { cls += e.value; });
+		}).observe({type: 'layout-shift', buffered: true});
+		setTimeout(function () { resolve(cls); }, 500);
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("CLS %.4f", cls)
+	if cls > 0.02 {
+		t.Errorf("cumulative layout shift %.4f on the search page, want at most 0.02 (Lighthouse counts 0.1 as poor)", cls)
 	}
 }
