@@ -31,10 +31,10 @@ func TestSchemaWriteAndCheck(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("ocop schema: exit %d\n%s", code, errOut)
 	}
-	if !strings.Contains(stdout, "9 schemas written") {
+	if !strings.Contains(stdout, "11 schemas written") {
 		t.Errorf("stdout: %q", stdout)
 	}
-	for _, name := range []string{"site", "product", "score", "producer", "sales-point", "news", "page", "areas", "rubric"} {
+	for _, name := range []string{"site", "product", "score", "producer", "sales-point", "news", "news-en", "page", "page-en", "areas", "rubric"} {
 		b, err := os.ReadFile(filepath.Join(out, name+".json"))
 		if err != nil {
 			t.Fatal(err)

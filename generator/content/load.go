@@ -11,6 +11,7 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -92,6 +93,11 @@ func Load(site fs.FS, opts Options) (*Catalog, *diag.List) {
 	c.AreaChanges = ld.loadAreas()
 	c.News = ld.loadNews()
 	c.Pages = ld.loadPages()
+	for _, p := range c.Pages {
+		if slices.Contains(c.Site.Languages, p.Slug) {
+			l.AddHint(diag.Pos{File: p.File}, "rename the page", "page name `%s` is taken by the site's `%s` edition", p.Slug, p.Slug)
+		}
+	}
 	c.Products = ld.loadProducts(c)
 	c.link(l, opts.Now, opts.Cache != nil)
 	return c, l
@@ -241,7 +247,8 @@ var newsNameRE = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)\.md$`)
 func (ld *loader) loadNews() []*News {
 	var out []*News
 	seen := map[string]string{}
-	for _, name := range ld.mdFiles("content/news") {
+	names, translations := splitTranslations(ld.mdFiles("content/news"))
+	for _, name := range names {
 		file := "content/news/" + name
 		m := newsNameRE.FindStringSubmatch(name)
 		if m == nil {
@@ -262,6 +269,24 @@ func (ld *loader) loadNews() []*News {
 		}
 		seen[n.Slug] = file
 		out = append(out, n)
+	}
+	byFile := make(map[string]*News, len(out))
+	for _, n := range out {
+		byFile[n.File] = n
+	}
+	for _, name := range translations {
+		file := "content/news/" + name
+		orig, ok := byFile["content/news/"+originalOf(name)]
+		if !ld.checkOriginal(file, name) || !ok {
+			continue
+		}
+		orig.EN, _ = ld.cached(file, func(ld *loader) any {
+			t := &NewsTranslation{File: file}
+			if ld.markdown(file, t, &t.Body, &t.BodyLine) == nil {
+				return (*NewsTranslation)(nil)
+			}
+			return t
+		}).(*NewsTranslation)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if !out[i].Date.Equal(out[j].Date.Time) {
@@ -294,7 +319,8 @@ func (ld *loader) newsFile(file, date, slug string) *News {
 
 func (ld *loader) loadPages() []*Page {
 	var out []*Page
-	for _, name := range ld.mdFiles("content/pages") {
+	names, translations := splitTranslations(ld.mdFiles("content/pages"))
+	for _, name := range names {
 		file := "content/pages/" + name
 		slug := strings.TrimSuffix(name, ".md")
 		if !ld.checkSlug(file, slug, "page file name") {
@@ -315,6 +341,24 @@ func (ld *loader) loadPages() []*Page {
 			out = append(out, p)
 		}
 	}
+	byFile := make(map[string]*Page, len(out))
+	for _, p := range out {
+		byFile[p.File] = p
+	}
+	for _, name := range translations {
+		file := "content/pages/" + name
+		orig, ok := byFile["content/pages/"+originalOf(name)]
+		if !ld.checkOriginal(file, name) || !ok {
+			continue
+		}
+		orig.EN, _ = ld.cached(file, func(ld *loader) any {
+			t := &PageTranslation{File: file}
+			if ld.markdown(file, t, &t.Body, &t.BodyLine) == nil {
+				return (*PageTranslation)(nil)
+			}
+			return t
+		}).(*PageTranslation)
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Menu != out[j].Menu {
 			return out[i].Menu < out[j].Menu
@@ -322,6 +366,40 @@ func (ld *loader) loadPages() []*Page {
 		return out[i].Slug < out[j].Slug
 	})
 	return out
+}
+
+// translationSuffix ends the name of an English translation of a news
+// article or free page: <name>.en.md beside <name>.md.
+const translationSuffix = ".en.md"
+
+// splitTranslations separates the Markdown files of a folder into
+// originals and English translations.
+func splitTranslations(names []string) (originals, translations []string) {
+	for _, n := range names {
+		if strings.HasSuffix(n, translationSuffix) {
+			translations = append(translations, n)
+		} else {
+			originals = append(originals, n)
+		}
+	}
+	return originals, translations
+}
+
+// originalOf is the file name a translation translates.
+func originalOf(name string) string {
+	return strings.TrimSuffix(name, translationSuffix) + ".md"
+}
+
+// checkOriginal reports a translation whose original file is missing.
+// A translation of an original with problems of its own is left alone, so
+// one mistake is not reported twice.
+func (ld *loader) checkOriginal(file, name string) bool {
+	found := exists(ld.fsys, path.Join(path.Dir(file), originalOf(name)))
+	if !found {
+		ld.l.AddHint(diag.Pos{File: file}, "name a translation after the file it translates: <name>.en.md beside <name>.md",
+			"`%s` translates `%s`, which does not exist", name, originalOf(name))
+	}
+	return found
 }
 
 // ReservedPaths are the first URL segments the site's own sections use; a
@@ -477,6 +555,11 @@ func (ld *loader) loadProduct(c *Catalog, dir string) *Product {
 	if story := dir + "/story.md"; exists(ld.fsys, story) {
 		if src, ok := ld.read(story); ok {
 			p.Story, p.StoryFile = vntext.NFC(string(src)), story
+		}
+	}
+	if story := dir + "/story.en.md"; exists(ld.fsys, story) {
+		if src, ok := ld.read(story); ok {
+			p.StoryEN, p.StoryENFile = vntext.NFC(string(src)), story
 		}
 	}
 	p.Photos = ld.productImages(p)
@@ -673,7 +756,7 @@ func (c *Catalog) checkGroup(l *diag.List, p *Product) {
 			"unknown product group `%s`", p.Group)
 		return
 	}
-	p.GroupName = g.Name
+	p.GroupName, p.GroupNameEN = g.Name, g.NameEN
 	if p.Subgroup == "" {
 		return
 	}
@@ -687,7 +770,7 @@ func (c *Catalog) checkGroup(l *diag.List, p *Product) {
 			"unknown subgroup `%s`", p.Subgroup)
 		return
 	}
-	p.SubgroupName = sg.Name
+	p.SubgroupName, p.SubgroupNameEN = sg.Name, sg.NameEN
 }
 
 // SortByStar orders products for listings: certified first, higher stars

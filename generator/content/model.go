@@ -11,6 +11,13 @@
 //	content/news/<yyyy-mm-dd>-<slug>.md  news, YAML front matter + Markdown
 //	content/pages/<slug>.md           free pages, YAML front matter + Markdown
 //
+// A multilingual site (site.yaml `languages: [vi, en]`) gives English text
+// beside the Vietnamese: `name_en` and `summary_en` in product.yaml,
+// products/**/<slug>/story.en.md, `name_en` and `description_en` of
+// producers and sales points, and content/news/<name>.en.md and
+// content/pages/<slug>.en.md beside the file they translate. Where there is
+// none, the English edition shows the Vietnamese text.
+//
 // Every key of every file is listed on the struct that decodes it below;
 // unknown keys are errors. Text is normalised to Unicode NFC on load. Load
 // never stops at the first problem: it returns the catalogue together with
@@ -43,6 +50,7 @@ type Product struct {
 	Producer     string   `yaml:"producer" required:"true"`
 	Area         Area     `yaml:"area"`
 	Summary      string   `yaml:"summary"`
+	SummaryEN    string   `yaml:"summary_en"`
 	Images       []string `yaml:"images"`
 	Specs        []string `yaml:"specs"`
 	Standards    []string `yaml:"standards"`
@@ -59,7 +67,11 @@ type Product struct {
 	File     string // Dir + "/product.yaml"
 	Story    string // story.md, Markdown source ("" when absent)
 	// StoryFile is the story's path, for messages from the Markdown step.
-	StoryFile   string
+	StoryFile string
+	// StoryEN is story.en.md, the English story ("" when absent), read
+	// from StoryENFile.
+	StoryEN     string
+	StoryENFile string
 	Photos      []Image
 	Evaluations []*Evaluation // oldest first
 	Cert        Certificate
@@ -68,6 +80,10 @@ type Product struct {
 	Rubric       *rubric.Set
 	GroupName    string
 	SubgroupName string
+	// GroupNameEN and SubgroupNameEN are the English names the criteria
+	// set gives, if any.
+	GroupNameEN    string
+	SubgroupNameEN string
 	// Now is the product's area today when content/areas.yaml maps the
 	// printed one to merged units; nil when unchanged.
 	Now           *Area
@@ -151,6 +167,7 @@ var Levels = map[string]string{
 // Producer is content/producers/<id>.yaml.
 type Producer struct {
 	Name           string `yaml:"name" required:"true"`
+	NameEN         string `yaml:"name_en"`
 	Kind           string `yaml:"kind"`
 	Address        string `yaml:"address"`
 	Area           Area   `yaml:"area"`
@@ -159,6 +176,7 @@ type Producer struct {
 	Website        string `yaml:"website"`
 	Representative string `yaml:"representative"`
 	Description    string `yaml:"description"`
+	DescriptionEN  string `yaml:"description_en"`
 
 	ID       string
 	File     string
@@ -175,15 +193,17 @@ var ProducerKinds = map[string]string{
 
 // SalesPoint is content/sales-points/<id>.yaml.
 type SalesPoint struct {
-	Name        string `yaml:"name" required:"true"`
-	Kind        string `yaml:"kind"`
-	Address     string `yaml:"address"`
-	Area        Area   `yaml:"area"`
-	Geo         *Geo   `yaml:"geo"`
-	Phone       string `yaml:"phone"`
-	Hours       string `yaml:"hours"`
-	Website     string `yaml:"website"`
-	Description string `yaml:"description"`
+	Name          string `yaml:"name" required:"true"`
+	NameEN        string `yaml:"name_en"`
+	Kind          string `yaml:"kind"`
+	Address       string `yaml:"address"`
+	Area          Area   `yaml:"area"`
+	Geo           *Geo   `yaml:"geo"`
+	Phone         string `yaml:"phone"`
+	Hours         string `yaml:"hours"`
+	Website       string `yaml:"website"`
+	Description   string `yaml:"description"`
+	DescriptionEN string `yaml:"description_en"`
 
 	ID       string
 	File     string
@@ -220,8 +240,23 @@ type News struct {
 	BodyLine    int    // line of the file where the body starts
 	ProductRefs []*Product
 	ImagePath   string // Image resolved relative to the site root
+	// EN is the English version, content/news/<name>.en.md; nil if none.
+	EN *NewsTranslation
 
 	node *yaml.Node
+}
+
+// NewsTranslation is the English version of a news article:
+// content/news/<name>.en.md beside the article's <name>.md, with its own
+// title, summary and body. The date, image, tags, related products and
+// draft flag are the article's.
+type NewsTranslation struct {
+	Title   string `yaml:"title" required:"true"`
+	Summary string `yaml:"summary"`
+
+	File     string
+	Body     string // Markdown
+	BodyLine int
 }
 
 // Page is content/pages/<slug>.md.
@@ -233,6 +268,19 @@ type Page struct {
 	Slug     string
 	File     string
 	Body     string
+	BodyLine int
+	// EN is the English version, content/pages/<slug>.en.md; nil if none.
+	EN *PageTranslation
+}
+
+// PageTranslation is the English version of a free page:
+// content/pages/<slug>.en.md beside <slug>.md. The menu place and draft
+// flag are the page's.
+type PageTranslation struct {
+	Title string `yaml:"title" required:"true"`
+
+	File     string
+	Body     string // Markdown
 	BodyLine int
 }
 

@@ -26,11 +26,24 @@ type Converter struct {
 // New returns a converter whose site-absolute links are prefixed with
 // basePath ("/" or "/ocop/").
 func New(basePath string) *Converter {
+	return newConverter(baseLinks{base: basePath})
+}
+
+// NewEdition returns the converter of a language edition whose pages sit
+// under basePath+prefix ("/en/"): a site-absolute link to a page the
+// edition has (isPage of the path below the base, "san-pham/x/") leads to
+// the edition's page; images and links to other files stay under
+// basePath, where every edition finds them.
+func NewEdition(basePath, prefix string, isPage func(path string) bool) *Converter {
+	return newConverter(baseLinks{base: basePath, prefix: prefix, isPage: isPage})
+}
+
+func newConverter(links baseLinks) *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(baseLinks{base: basePath}, 100)),
+			parser.WithASTTransformers(util.Prioritized(links, 100)),
 		),
 	)
 	return &Converter{md: md}
@@ -48,11 +61,16 @@ func (c *Converter) Convert(src string) (template.HTML, error) {
 }
 
 // baseLinks rewrites link and image destinations that start with a single
-// "/" so they sit under the site's base path.
-type baseLinks struct{ base string }
+// "/" so they sit under the site's base path, and links to pages under the
+// edition's prefix.
+type baseLinks struct {
+	base   string
+	prefix string
+	isPage func(path string) bool
+}
 
 func (b baseLinks) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
-	if b.base == "/" {
+	if b.base == "/" && b.prefix == "" {
 		return
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -61,18 +79,31 @@ func (b baseLinks) Transform(doc *ast.Document, _ text.Reader, _ parser.Context)
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			n.Destination = b.rebase(n.Destination)
+			n.Destination = b.rebase(n.Destination, true)
 		case *ast.Image:
-			n.Destination = b.rebase(n.Destination)
+			n.Destination = b.rebase(n.Destination, false)
 		}
 		return ast.WalkContinue, nil
 	})
 }
 
-func (b baseLinks) rebase(dest []byte) []byte {
+func (b baseLinks) rebase(dest []byte, link bool) []byte {
 	s := string(dest)
-	if strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") && !strings.HasPrefix(s, b.base) {
-		return []byte(b.base + strings.TrimPrefix(s, "/"))
+	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") {
+		return dest
 	}
-	return dest
+	p, ok := strings.CutPrefix(s, b.base)
+	if !ok {
+		p = strings.TrimPrefix(s, "/")
+	}
+	if link && b.prefix != "" {
+		page := p
+		if i := strings.IndexAny(page, "?#"); i >= 0 {
+			page = page[:i]
+		}
+		if b.isPage(page) {
+			return []byte(b.base + b.prefix + p)
+		}
+	}
+	return []byte(b.base + p)
 }

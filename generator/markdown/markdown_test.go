@@ -35,6 +35,30 @@ func TestConvert(t *testing.T) {
 	}
 }
 
+func TestEditionLinks(t *testing.T) {
+	isPage := func(p string) bool { return p == "san-pham/che-a/" || p == "" }
+	tests := []struct{ base, in, want string }{
+		{"/", "[Chè A](/san-pham/che-a/)", `href="/en/san-pham/che-a/"`},
+		{"/", "[Chè A](/san-pham/che-a/#cau-chuyen)", `href="/en/san-pham/che-a/#cau-chuyen"`},
+		{"/", "[Home](/)", `href="/en/"`},
+		{"/", "[CSV](/data/products.csv)", `href="/data/products.csv"`},
+		{"/", "![Ảnh](/san-pham/che-a/)", `src="/san-pham/che-a/"`},
+		{"/ocop/", "[Chè A](/san-pham/che-a/)", `href="/ocop/en/san-pham/che-a/"`},
+		{"/ocop/", "[Chè A](/ocop/san-pham/che-a/)", `href="/ocop/en/san-pham/che-a/"`},
+		{"/ocop/", "[x](/tin-tuc/khong-co/)", `href="/ocop/tin-tuc/khong-co/"`},
+		{"/ocop/", "[x](https://example.vn/san-pham/che-a/)", `href="https://example.vn/san-pham/che-a/"`},
+	}
+	for _, tt := range tests {
+		got, err := NewEdition(tt.base, "en/", isPage).Convert(tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(got), tt.want) {
+			t.Errorf("base %s: Convert(%q) = %q, want %s", tt.base, tt.in, got, tt.want)
+		}
+	}
+}
+
 func FuzzConvert(f *testing.F) {
 	for _, s := range []string{"# x", "[a](/b)", "<script>", "| a |\n|-|", "![i](javascript:x)"} {
 		f.Add(s)

@@ -14,8 +14,10 @@ var urlAttrs = map[string]bool{"href": true, "src": true, "action": true, "poste
 // opened from disk. pageDir is the page's folder relative to the site root
 // ("" for the home page, "san-pham/x/" for a product). With fileURLs, links
 // to folders get an explicit "index.html", which browsers need to open a
-// page from disk (file://) rather than list the folder. A canonical link
-// keeps its address. visit, if not nil, sees every address as written.
+// page from disk (file://) rather than list the folder. A canonical link,
+// and a <link> naming a language version (hreflang), keep their address:
+// search engines read them as the page's own addresses. visit, if not
+// nil, sees every address as written.
 //
 // The page must come from html/template, which always double-quotes
 // attribute values. It is scanned once, by hand: a regular expression here
@@ -53,7 +55,7 @@ func Relativize(page []byte, pageDir, basePath string, fileURLs bool, visit func
 				}
 			}
 		}
-		if name == "href" && isCanonical(page, eq) {
+		if name == "href" && keepsAddress(page, eq) {
 			continue
 		}
 		var b strings.Builder
@@ -94,9 +96,9 @@ func attrName(page []byte, eq int) string {
 	return strings.ToLower(string(page[i:eq]))
 }
 
-// isCanonical reports whether the attribute at eq belongs to a tag with
-// rel="canonical".
-func isCanonical(page []byte, eq int) bool {
+// keepsAddress reports whether the attribute at eq belongs to a tag with
+// rel="canonical", or to a <link> with hreflang.
+func keepsAddress(page []byte, eq int) bool {
 	tagStart := bytes.LastIndexByte(page[:eq], '<')
 	if tagStart < 0 {
 		return false
@@ -105,7 +107,9 @@ func isCanonical(page []byte, eq int) bool {
 	if tagEnd < 0 {
 		tagEnd = len(page) - eq
 	}
-	return bytes.Contains(page[tagStart:eq+tagEnd], []byte(`rel="canonical"`))
+	tag := page[tagStart : eq+tagEnd]
+	return bytes.Contains(tag, []byte(`rel="canonical"`)) ||
+		bytes.HasPrefix(tag, []byte("<link ")) && bytes.Contains(tag, []byte(` hreflang="`))
 }
 
 func relative(u, up, basePath string, fileURLs bool) string {

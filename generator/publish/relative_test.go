@@ -26,6 +26,7 @@ func TestRelativize(t *testing.T) {
 		{`<link rel="canonical" content="/x/">`, "a/", "/", false, `<link rel="canonical" content="/x/">`},
 		{`<link rel="canonical" href="/x/"><a href="/x/">`, "a/", "/", false, `<link rel="canonical" href="/x/"><a href="../x/">`},
 		{`<link href="/x/" rel="canonical">`, "a/", "/", false, `<link href="/x/" rel="canonical">`},
+		{`<link rel="alternate" hreflang="en" href="/en/x/"><a href="/en/x/" hreflang="en">`, "a/", "/", false, `<link rel="alternate" hreflang="en" href="/en/x/"><a href="../en/x/" hreflang="en">`},
 		{`<a data-href="/x/" title="a=&quot;b">`, "a/", "/", false, `<a data-href="/x/" title="a=&quot;b">`},
 		{`<p>x="/y/"</p>`, "a/", "/", false, `<p>x="/y/"</p>`},
 	}

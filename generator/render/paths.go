@@ -12,7 +12,9 @@ import (
 )
 
 // The site's URL scheme, in one place. Paths are relative to the site root
-// and end in "/" (a folder holding index.html), so addresses are "pretty".
+// (to the edition's folder, /en/, for the pages of another language
+// edition) and end in "/" (a folder holding index.html), so addresses are
+// "pretty". Product photos sit once at the root for every edition.
 
 // ProductPath is the page of a product.
 func ProductPath(slug string) string { return "san-pham/" + slug + "/" }
@@ -58,12 +60,12 @@ func PagedPath(base string, n int) string {
 	return fmt.Sprintf("%strang/%d/", base, n)
 }
 
-// Cover returns the product's cover photo, or nil.
-func Cover(s *config.Site, p *content.Product) *Photo {
+// Cover returns the product's cover photo with alt text alt, or nil.
+func Cover(s *config.Site, p *content.Product, alt string) *Photo {
 	if len(p.Photos) == 0 {
 		return nil
 	}
-	ph := ProductPhoto(s, p.Slug, p.Photos[0], p.Name)
+	ph := ProductPhoto(s, p.Slug, p.Photos[0], alt)
 	return &ph
 }
 
@@ -71,7 +73,7 @@ func Cover(s *config.Site, p *content.Product) *Photo {
 // publishes photos in several widths (s.Images.Variants), URL is the largest
 // and Srcset lists them all; otherwise (the preview) URL is the original.
 func ProductPhoto(s *config.Site, slug string, img content.Image, alt string) Photo {
-	ph := Photo{URL: s.Rel(ProductImagePath(slug, img.Name)), Width: img.Width, Height: img.Height, Alt: alt}
+	ph := Photo{URL: s.Asset(ProductImagePath(slug, img.Name)), Width: img.Width, Height: img.Height, Alt: alt}
 	if !s.Images.Variants {
 		return ph
 	}
@@ -84,10 +86,10 @@ func ProductPhoto(s *config.Site, slug string, img content.Image, alt string) Ph
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(s.Rel(ProductImagePath(slug, v.Name)))
+		b.WriteString(s.Asset(ProductImagePath(slug, v.Name)))
 		b.WriteString(" " + strconv.Itoa(v.Width) + "w")
 	}
 	top := vs[len(vs)-1]
-	ph.URL, ph.Width, ph.Height, ph.Srcset = s.Rel(ProductImagePath(slug, top.Name)), top.Width, top.Height, b.String()
+	ph.URL, ph.Width, ph.Height, ph.Srcset = s.Asset(ProductImagePath(slug, top.Name)), top.Width, top.Height, b.String()
 	return ph
 }

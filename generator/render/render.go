@@ -20,6 +20,24 @@
 // Templates run with missingkey=error, and a translation key missing from the
 // language file is an error, so a theme mistake fails the build instead of
 // publishing a blank.
+//
+// # Editions
+//
+// A multilingual site has one Renderer per language edition, made with that
+// edition's *config.Site (see config.Site.Editions): its interface strings
+// come from layouts/i18n/<language>.yaml, page addresses (productURL, rel
+// "san-pham/", …) are the edition's (/en/san-pham/…), and files every
+// edition shares (static/, product photos) stay at the site root. Staff
+// text comes through name, summary, groupName and subgroupName, which
+// return a *Text: the edition's language where the files give it (name_en,
+// summary_en, …), else the content language, which the layout marks with
+// a lang attribute so screen readers switch voice:
+//
+//	{{$n := name .}}<a href="{{productURL .}}"{{with $n.Lang}} lang="{{.}}"{{end}}>{{$n.S}}</a>
+//
+// srcLang is that same attribute value for text that is always in the
+// content language (addresses, council names, criteria): "" in the default
+// edition, "vi" in the English one.
 package render
 
 import (
@@ -51,6 +69,10 @@ type Renderer struct {
 	layouts map[string]*template.Template
 	strings map[string]string
 	l       *diag.List
+	// lang is the edition's language; source is the content language
+	// when it differs from lang, else "".
+	lang, source string
+	dateLayout   string
 	// assets maps each static file to its fingerprinted name
 	// ("static/css/site.css" → "static/css/site.1a2b3c4d5e.css").
 	assets map[string]string
@@ -69,7 +91,7 @@ type Renderer struct {
 // ever.
 func (r *Renderer) rel(p string) string {
 	if h, ok := r.assets[p]; ok {
-		p = h
+		return r.site.Asset(h)
 	}
 	return r.site.Rel(p)
 }
@@ -119,8 +141,12 @@ func (r *Renderer) AreaURL(a content.Area) string {
 // New parses the theme in theme (a file system whose root holds layouts/)
 // for site, recording problems in l. It returns nil if the theme is unusable.
 func New(theme fs.FS, site *config.Site, l *diag.List) *Renderer {
-	r := &Renderer{site: site, layouts: map[string]*template.Template{}, l: l}
-	r.strings = loadStrings(theme, site.Language, l)
+	r := &Renderer{site: site, layouts: map[string]*template.Template{}, l: l, lang: site.Language}
+	if c := site.ContentLanguage(); c != site.Language {
+		r.source = c
+	}
+	r.strings = loadStrings(theme, site, l)
+	r.dateLayout = r.strings["date.layout"]
 	r.assets = fingerprint(theme)
 	root := template.New("").Option("missingkey=error").Funcs(r.funcs())
 	partials, _ := fs.Glob(theme, "layouts/partials/*.html")
@@ -215,11 +241,16 @@ func (r *Renderer) MustT(key string, args ...any) string {
 	return s
 }
 
-func loadStrings(theme fs.FS, lang string, l *diag.List) map[string]string {
-	name := "layouts/i18n/" + lang + ".yaml"
+func loadStrings(theme fs.FS, site *config.Site, l *diag.List) map[string]string {
+	name := "layouts/i18n/" + site.Language + ".yaml"
 	src, err := fs.ReadFile(theme, name)
 	if err != nil {
-		l.AddHint(diag.Pos{File: name}, "add a translation file for the site's language", "cannot read interface strings")
+		pos, ok := site.LanguagePos[site.Language]
+		if !ok {
+			pos = diag.Pos{File: name}
+		}
+		l.AddHint(pos, "add layouts/i18n/<language>.yaml with every key of layouts/i18n/vi.yaml translated, or remove the language; languages with interface strings: "+strings.Join(Languages(theme), ", "),
+			"no interface strings for language `%s`", site.Language)
 		return map[string]string{}
 	}
 	m := map[string]string{}
@@ -229,12 +260,34 @@ func loadStrings(theme fs.FS, lang string, l *diag.List) map[string]string {
 	return m
 }
 
+// Languages lists the languages the theme has interface strings for.
+func Languages(theme fs.FS) []string {
+	names, _ := fs.Glob(theme, "layouts/i18n/*.yaml")
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		out = append(out, strings.TrimSuffix(path.Base(n), ".yaml"))
+	}
+	return out
+}
+
+// Date formats d as the edition writes dates (the date.layout string).
+func (r *Renderer) Date(d yamlx.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	if r.dateLayout == "" {
+		return d.VN()
+	}
+	return d.Format(r.dateLayout)
+}
+
 func (r *Renderer) funcs() template.FuncMap {
 	s := r.site
 	return template.FuncMap{
 		"t":             r.T,
 		"card":          r.Card,
 		"rel":           r.rel,
+		"asset":         s.Asset,
 		"abs":           s.Abs,
 		"productURL":    func(p *content.Product) string { return s.Rel(ProductPath(p.Slug)) },
 		"producerURL":   func(id string) string { return s.Rel(ProducerPath(id)) },
@@ -244,14 +297,20 @@ func (r *Renderer) funcs() template.FuncMap {
 		"groupURL":      func(id string) string { return s.Rel(GroupPath(id)) },
 		"areaURL":       r.AreaURL,
 		"statusURL":     func(st content.Status) string { return s.Rel(StatusPath(st)) },
-		"cover":         func(p *content.Product) *Photo { return Cover(s, p) },
-		"date":          func(d yamlx.Date) string { return d.VN() },
+		"cover":         func(p *content.Product) *Photo { return Cover(s, p, r.Name(p).S) },
+		"date":          r.Date,
 		"isoDate":       func(d yamlx.Date) string { return d.String() },
 		"score":         scoring.Format,
 		"areaText":      AreaText,
-		"producerKind":  func(k string) string { return content.ProducerKinds[k] },
-		"salesKind":     func(k string) string { return content.SalesPointKinds[k] },
-		"levelName":     func(l string) string { return content.Levels[l] },
+		"producerKind":  func(k string) string { return r.kind("producer_kind.", k) },
+		"salesKind":     func(k string) string { return r.kind("sales_kind.", k) },
+		"levelName":     func(l string) string { return r.kind("level.", l) },
+		"name":          r.Name,
+		"summary":       r.Summary,
+		"groupName":     r.GroupName,
+		"subgroupName":  r.SubgroupName,
+		"srcLang":       func() string { return r.source },
+		"siteLang":      r.SiteLang,
 		"seq": func(n int) []int {
 			out := make([]int, n)
 			for i := range out {

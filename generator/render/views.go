@@ -35,13 +35,31 @@ type Page struct {
 	Menu        []MenuLink
 	// NoIndex marks pages (404) that must not be indexed.
 	NoIndex bool
-	Data    any
+	// Editions lists the page in every language edition of a
+	// multilingual site, this one marked Current, for the hreflang links
+	// and the language switcher; XDefault is the default edition's
+	// address. Both are empty on a single-language site.
+	Editions []EditionLink
+	XDefault string
+	Data     any
+}
+
+// EditionLink is a page in one language edition.
+type EditionLink struct {
+	Lang   string // "vi", "en"
+	Name   string // the language's own name: "Tiếng Việt", "English"
+	Locale string // Open Graph locale: "vi_VN", "en_US"
+	// URL is the page's root-relative address, for links; Href is its
+	// canonical one (absolute when base_url is), for hreflang.
+	URL, Href string
+	Current   bool
 }
 
 // Crumb is one step of the breadcrumb trail.
 type Crumb struct {
 	Name string
 	URL  string // "" for the current page
+	Lang string // language mark of Name, as Text.Lang
 }
 
 // MenuLink is one main-menu entry with whether it is the current section.
@@ -49,6 +67,7 @@ type MenuLink struct {
 	Title   string
 	URL     string
 	Current bool
+	Lang    string // language mark of Title, as Text.Lang
 }
 
 // Link is a named link with a count, used for listing navigation (stars,
@@ -60,6 +79,8 @@ type Link struct {
 	Current bool
 	// Gap marks a pager link that follows skipped page numbers.
 	Gap bool
+	// Lang is the language mark of Name, as Text.Lang.
+	Lang string
 }
 
 // Pager describes the position of a listing page among its siblings.
@@ -104,6 +125,8 @@ type NavGroup struct {
 type ProductData struct {
 	P     *content.Product
 	Story template.HTML
+	// StoryLang is the language mark of Story, as Text.Lang.
+	StoryLang string
 	// Photos carries the output URLs of the product's photos, cover first.
 	Photos []Photo
 	// Evaluations is the history, newest first.
@@ -165,6 +188,8 @@ type ArticleData struct {
 	News *content.News // nil for a free page
 	Page *content.Page // nil for news
 	Body template.HTML
+	// BodyLang is the language mark of Body, as Text.Lang.
+	BodyLang string
 }
 
 // SearchData is the view of the search page (the no-JavaScript fallback

@@ -63,15 +63,17 @@ type Group struct {
 	ID        string     `yaml:"id" required:"true"`
 	Code      string     `yaml:"code"`
 	Name      string     `yaml:"name" required:"true"`
+	NameEN    string     `yaml:"name_en"`
 	Subgroups []Subgroup `yaml:"subgroups"`
 }
 
 // Subgroup is a product subgroup ("bộ sản phẩm"), scored with one form.
 type Subgroup struct {
-	ID   string `yaml:"id" required:"true"`
-	Code string `yaml:"code"`
-	Name string `yaml:"name" required:"true"`
-	Form string `yaml:"form"`
+	ID     string `yaml:"id" required:"true"`
+	Code   string `yaml:"code"`
+	Name   string `yaml:"name" required:"true"`
+	NameEN string `yaml:"name_en"`
+	Form   string `yaml:"form"`
 }
 
 // Form is the scoring form of one or more subgroups.

@@ -22,6 +22,15 @@ func TestEmbeddedSetsLoad(t *testing.T) {
 		subgroups := 0
 		for _, g := range s.Groups {
 			subgroups += len(g.Subgroups)
+			// The English edition of a site names groups in English.
+			if g.NameEN == "" {
+				t.Errorf("%s: group %s has no name_en", id, g.ID)
+			}
+			for _, sg := range g.Subgroups {
+				if sg.NameEN == "" {
+					t.Errorf("%s: subgroup %s has no name_en", id, sg.ID)
+				}
+			}
 		}
 		if subgroups != 26 {
 			t.Errorf("%s has %d subgroups, want 26", id, subgroups)

@@ -75,7 +75,11 @@ var Kinds = []Kind{
 	{Name: "score", Files: []string{"products/**/scores/*.yaml"}, Type: reflect.TypeFor[content.Evaluation]()},
 	{Name: "producer", Files: []string{"content/producers/*.yaml"}, Type: reflect.TypeFor[content.Producer]()},
 	{Name: "sales-point", Files: []string{"content/sales-points/*.yaml"}, Type: reflect.TypeFor[content.SalesPoint]()},
+	// The English translations come before the files they translate, so
+	// that KindFor finds them first.
+	{Name: "news-en", Files: []string{"content/news/*.en.md"}, Type: reflect.TypeFor[content.NewsTranslation](), FrontMatter: true},
 	{Name: "news", Files: []string{"content/news/*.md"}, Type: reflect.TypeFor[content.News](), FrontMatter: true},
+	{Name: "page-en", Files: []string{"content/pages/*.en.md"}, Type: reflect.TypeFor[content.PageTranslation](), FrontMatter: true},
 	{Name: "page", Files: []string{"content/pages/*.md"}, Type: reflect.TypeFor[content.Page](), FrontMatter: true},
 	{Name: "areas", Files: []string{"content/areas.yaml"}, Type: reflect.TypeFor[content.AreaChange](), List: true,
 		Doc: "Đơn vị hành chính cũ và mới: content/areas.yaml, một danh sách. Địa chỉ giữ như trên hồ sơ; danh sách trang nhóm theo đơn vị hiện nay."},

@@ -172,7 +172,7 @@ func TestExampleSiteValid(t *testing.T) {
 	site := os.DirFS(exampleSite)
 	schemas := compile(t, LoadData(site))
 	files := siteFiles(t, site)
-	for _, kind := range []string{"site", "product", "score", "producer", "sales-point", "news", "page", "areas"} {
+	for _, kind := range []string{"site", "product", "score", "producer", "sales-point", "news", "news-en", "page", "page-en", "areas"} {
 		if len(files[kind]) == 0 {
 			t.Errorf("the example site has no %s file to validate", kind)
 		}
@@ -320,6 +320,8 @@ func TestKindFor(t *testing.T) {
 		"content/sales-points/d.yaml":              "sales-point",
 		"content/news/2024-01-02-x.md":             "news",
 		"content/pages/p.md":                       "page",
+		"content/news/2024-01-02-x.en.md":          "news-en",
+		"content/pages/p.en.md":                    "page-en",
 		"content/areas.yaml":                       "areas",
 		"content/rubrics/x.yaml":                   "rubric",
 		"products/a/story.md":                      "",

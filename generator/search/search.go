@@ -26,7 +26,9 @@
 //
 // # Files
 //
-//	search/m.json            manifest: counts, facet labels, document runs
+//	search/m.json            manifest: counts, facet labels (in English
+//	                         too for a site with an English edition),
+//	                         document runs
 //	search/t/<key>.json      shard: the words starting with key (the first
 //	                         four letters of the folded word; a shard of two
 //	                         or three letters also holds the union of the
@@ -96,6 +98,16 @@ var Statuses = []content.Status{"", content.Valid, content.Expiring, content.Exp
 type Options struct {
 	// FileURLs ends page addresses with index.html (ocop build --file-urls).
 	FileURLs bool
+	// English indexes the English texts too (name_en, summary_en, …) and
+	// gives the client English titles and group names, for the English
+	// edition of a multilingual site. The index is shared by every
+	// edition: its paths are relative to an edition's root, which the
+	// search page names (data-edition="en/").
+	English bool
+	// EnglishLabel, with English, gives the English interface string of
+	// a producer or sales point kind ("producer_kind.hop-tac-xa"), shown
+	// under those documents' titles.
+	EnglishLabel func(key string) string
 	// InlineName and InlineOther bound the documents whose details a shard
 	// carries per word: the first InlineName found in the word's name tier,
 	// then others up to InlineOther in all. Zero means the defaults.
@@ -112,7 +124,9 @@ type File struct {
 type Doc struct {
 	Kind     int
 	Title    string
-	Path     string // page address relative to the site root
+	TitleEN  string // with Options.English: the English title, if any
+	SubEN    string // and the English Sub
+	Path     string // page address relative to the root of an edition
 	Star     int    // products: the star shown on the card
 	Status   int    // products: index into Statuses
 	Cert     bool   // products: certificate in force
@@ -131,6 +145,7 @@ type Doc struct {
 type Index struct {
 	Docs      []*Doc
 	Groups    []string // group names, by id order
+	GroupsEN  []string // with Options.English: their English names
 	Provinces []string
 	Terms     map[string]*Term
 	opts      Options
@@ -170,6 +185,7 @@ func New(cat *content.Catalog, site *config.Site, opts Options) *Index {
 
 func (ix *Index) collect(cat *content.Catalog) {
 	groupID := map[string]string{} // group id → name
+	groupEN := map[string]string{}
 	provName := map[string]string{}
 	var docs []*Doc
 	provOf := map[*Doc]string{}
@@ -212,6 +228,7 @@ func (ix *Index) collect(cat *content.Catalog) {
 			groupOf[d] = p.Group
 			if _, ok := groupID[p.Group]; !ok {
 				groupID[p.Group] = firstNonEmpty(p.GroupName, p.Group)
+				groupEN[p.Group] = firstNonEmpty(p.GroupNameEN, p.GroupName, p.Group)
 			}
 		}
 		d.texts[TierName] = []string{p.Name}
@@ -228,6 +245,15 @@ func (ix *Index) collect(cat *content.Catalog) {
 		d.texts[TierSummary] = []string{p.Summary}
 		body := append([]string{p.Story, p.Price}, p.Specs...)
 		d.texts[TierBody] = append(body, p.Standards...)
+		if ix.opts.English {
+			d.TitleEN = p.NameEN
+			if p.ProducerRef != nil {
+				d.SubEN = p.ProducerRef.NameEN
+			}
+			d.texts[TierGroupTags] = append(d.texts[TierGroupTags], p.GroupNameEN, p.SubgroupNameEN)
+			d.texts[TierSummary] = append(d.texts[TierSummary], p.SummaryEN)
+			d.texts[TierBody] = append(d.texts[TierBody], p.StoryEN)
+		}
 		docs = append(docs, d)
 	}
 	for _, pr := range cat.Producers {
@@ -242,6 +268,11 @@ func (ix *Index) collect(cat *content.Catalog) {
 		}
 		d.texts[TierGroupTags] = tags
 		d.texts[TierSummary] = []string{pr.Description}
+		if ix.opts.English {
+			d.TitleEN, d.SubEN = pr.NameEN, ix.englishLabel("producer_kind.", pr.Kind)
+			d.texts[TierGroupTags] = append(d.texts[TierGroupTags], pr.NameEN)
+			d.texts[TierSummary] = append(d.texts[TierSummary], pr.DescriptionEN)
+		}
 		docs = append(docs, d)
 	}
 	for _, sp := range cat.SalesPoints {
@@ -252,6 +283,11 @@ func (ix *Index) collect(cat *content.Catalog) {
 		d.texts[TierProducerArea] = []string{sp.Area.Commune, sp.Area.District, sp.Area.Province, sp.Address}
 		d.texts[TierGroupTags] = []string{content.SalesPointKinds[sp.Kind]}
 		d.texts[TierSummary] = []string{sp.Description, sp.Hours}
+		if ix.opts.English {
+			d.TitleEN, d.SubEN = sp.NameEN, ix.englishLabel("sales_kind.", sp.Kind)
+			d.texts[TierGroupTags] = append(d.texts[TierGroupTags], sp.NameEN)
+			d.texts[TierSummary] = append(d.texts[TierSummary], sp.DescriptionEN)
+		}
 		docs = append(docs, d)
 	}
 	for i, n := range cat.News {
@@ -268,6 +304,12 @@ func (ix *Index) collect(cat *content.Catalog) {
 		d.texts[TierGroupTags] = tags
 		d.texts[TierSummary] = []string{n.Summary}
 		d.texts[TierBody] = []string{n.Body}
+		if ix.opts.English && n.EN != nil {
+			d.TitleEN = n.EN.Title
+			d.texts[TierGroupTags] = append(d.texts[TierGroupTags], n.EN.Title)
+			d.texts[TierSummary] = append(d.texts[TierSummary], n.EN.Summary)
+			d.texts[TierBody] = append(d.texts[TierBody], n.EN.Body)
+		}
 		docs = append(docs, d)
 	}
 
@@ -277,6 +319,9 @@ func (ix *Index) collect(cat *content.Catalog) {
 	for i, id := range ids {
 		gIndex[id] = i
 		ix.Groups = append(ix.Groups, groupID[id])
+		if ix.opts.English {
+			ix.GroupsEN = append(ix.GroupsEN, groupEN[id])
+		}
 	}
 	provs := sortedKeys(provName, func(k string) string { return k })
 	pIndex := map[string]int{}
@@ -295,6 +340,13 @@ func (ix *Index) collect(cat *content.Catalog) {
 	}
 	sort.SliceStable(docs, func(i, j int) bool { return less(docs[i], docs[j]) })
 	ix.Docs = docs
+}
+
+func (ix *Index) englishLabel(prefix, id string) string {
+	if id == "" || ix.opts.EnglishLabel == nil {
+		return ""
+	}
+	return ix.opts.EnglishLabel(prefix + id)
 }
 
 // less is the document order (see the package comment).
@@ -552,10 +604,18 @@ func (ix *Index) Files() ([]File, error) {
 }
 
 // record is a document's details as the client reads them:
-// [kind, title, path, star, status, thumb, area, sub].
+// [kind, title, path, star, status, thumb, area, sub], followed, when the
+// document has them (Options.English), by its English title and sub.
 func (ix *Index) record(id int) []any {
 	d := ix.Docs[id]
-	return []any{d.Kind, d.Title, d.Path, d.Star, d.Status, d.Thumb, d.Area, d.Sub}
+	rec := []any{d.Kind, d.Title, d.Path, d.Star, d.Status, d.Thumb, d.Area, d.Sub}
+	if d.TitleEN != "" || d.SubEN != "" {
+		rec = append(rec, d.TitleEN)
+	}
+	if d.SubEN != "" {
+		rec = append(rec, d.SubEN)
+	}
+	return rec
 }
 
 // manifest is search/m.json.
@@ -564,6 +624,7 @@ type manifest struct {
 	Docs      int      `json:"n"`
 	Chunk     int      `json:"c"`
 	Groups    []string `json:"g"`
+	GroupsEN  []string `json:"ge,omitempty"`
 	Provinces []string `json:"p"`
 	// Runs is flat: for each run of documents sharing their facets, its
 	// length, kind, in force (0/1), star, group+1, province+1.
@@ -571,7 +632,7 @@ type manifest struct {
 }
 
 func (ix *Index) manifest() *manifest {
-	m := &manifest{Version: Version, Docs: len(ix.Docs), Chunk: ChunkSize, Groups: ix.Groups, Provinces: ix.Provinces, Runs: []int{}}
+	m := &manifest{Version: Version, Docs: len(ix.Docs), Chunk: ChunkSize, Groups: ix.Groups, GroupsEN: ix.GroupsEN, Provinces: ix.Provinces, Runs: []int{}}
 	if m.Groups == nil {
 		m.Groups = []string{}
 	}

@@ -386,3 +386,50 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
+
+// TestEnglish checks what the index adds for an English edition: English
+// titles and subs in the records, English group names in the manifest, and
+// English words; and that it adds nothing otherwise.
+func TestEnglish(t *testing.T) {
+	cat, l := content.Load(os.DirFS("../.."), content.Options{Now: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)})
+	if l.Len() > 0 {
+		t.Fatalf("example site: %v", l.Err())
+	}
+	labels := map[string]string{"producer_kind.hop-tac-xa": "Cooperative"}
+	en := New(cat, cat.Site, Options{English: true, EnglishLabel: func(k string) string { return labels[k] }})
+	vi := New(cat, cat.Site, Options{})
+	record := func(ix *Index, title string) []any {
+		for id, d := range ix.Docs {
+			if d.Title == title {
+				return ix.record(id)
+			}
+		}
+		t.Fatalf("no document %q", title)
+		return nil
+	}
+	for _, tt := range []struct {
+		title string
+		want  []any
+	}{
+		{"Trà xanh túi lọc Bình Sơn", []any{"Bình Sơn green tea bags", "Bình Sơn Agricultural and Forestry Services Cooperative"}},
+		{"HTX Dịch vụ nông lâm nghiệp Bình Sơn", []any{"Bình Sơn Agricultural and Forestry Services Cooperative", "Cooperative"}},
+		{"Ổi Lê Đài Loan Đồng Lợi", []any{"Đồng Lợi Taiwanese pear guava"}},
+		{"Hai sản phẩm sâm báo Triso của Triệu Sơn đạt OCOP 3 sao", nil},
+	} {
+		if got := record(en, tt.title)[8:]; !reflect.DeepEqual(got, tt.want) && !(len(got) == 0 && tt.want == nil) {
+			t.Errorf("%s: English fields %q, want %q", tt.title, got, tt.want)
+		}
+		if got := record(vi, tt.title); len(got) != 8 {
+			t.Errorf("%s: %d fields without English, want 8", tt.title, len(got))
+		}
+	}
+	if m := en.manifest(); len(m.GroupsEN) != len(m.Groups) || !contains(m.GroupsEN, "Food") {
+		t.Errorf("English group names %q for %q", m.GroupsEN, m.Groups)
+	}
+	if m := vi.manifest(); m.GroupsEN != nil {
+		t.Errorf("English group names without English: %q", m.GroupsEN)
+	}
+	if ids := query(en.shards(en.records()), "green tea bags"); len(ids) == 0 || en.Docs[ids[0]].Title != "Trà xanh túi lọc Bình Sơn" {
+		t.Errorf("\"green tea bags\" finds %v", ids)
+	}
+}

@@ -68,10 +68,10 @@ func (n *areaNode) sortedChildren() []*areaNode {
 	return out
 }
 
-func (b *builder) childLinks(n *areaNode) []render.Link {
+func (e *edition) childLinks(n *areaNode) []render.Link {
 	var links []render.Link
 	for _, c := range n.sortedChildren() {
-		links = append(links, render.Link{Name: c.name, URL: b.cat.Site.Rel(c.path), Count: len(c.products)})
+		links = append(links, render.Link{Name: c.name, URL: e.site.Rel(c.path), Count: len(c.products), Lang: e.r.Source()})
 	}
 	return links
 }
@@ -87,44 +87,44 @@ func (n *areaNode) paths(into map[string]bool) map[string]bool {
 
 // topAreas are the areas offered in the browse menu: the provinces, or the
 // units of the only province when the site covers one.
-func (b *builder) topAreas(root *areaNode) []render.Link {
+func (e *edition) topAreas(root *areaNode) []render.Link {
 	if len(root.children) == 1 {
 		for _, only := range root.children {
 			if len(only.children) > 0 {
-				return b.childLinks(only)
+				return e.childLinks(only)
 			}
 		}
 	}
-	return b.childLinks(root)
+	return e.childLinks(root)
 }
 
 // areaPages emits the listing of every area at every level.
-func (b *builder) areaPages(root *areaNode, nav []render.NavGroup, add func(string, string, func() *render.Page)) {
+func (e *edition) areaPages(root *areaNode, nav []render.NavGroup, add func(string, string, func() *render.Page)) {
 	var walk func(n *areaNode)
 	walk = func(n *areaNode) {
-		heading := b.r.MustT("list.areas")
-		crumbs := b.crumbs(heading)
+		heading := e.r.MustT("list.areas")
+		crumbs := e.crumbs(heading)
 		if len(n.names) > 0 {
 			reversed := make([]string, len(n.names))
 			for i, name := range n.names {
 				reversed[len(n.names)-1-i] = name
 			}
-			heading = b.r.MustT("list.area", strings.Join(reversed, ", "))
-			crumbs = b.crumbs(b.r.MustT("nav.areas"), "dia-ban/")
+			heading = e.r.MustT("list.area", strings.Join(reversed, ", "))
+			crumbs = e.crumbs(e.r.MustT("nav.areas"), "dia-ban/")
 			p := "dia-ban/"
 			for i, name := range n.names {
 				p += vntext.Slug(name) + "/"
-				c := render.Crumb{Name: name}
+				c := render.Crumb{Name: name, Lang: e.r.Source()}
 				if i < len(n.names)-1 {
-					c.URL = b.cat.Site.Rel(p)
+					c.URL = e.site.Rel(p)
 				}
 				crumbs = append(crumbs, c)
 			}
 		}
 		items := n.products // in the order of the sorted public list
-		children := b.childLinks(n)
-		b.paginate(n.path, items, func(num int, pager *render.Pager, page []*content.Product) *render.Page {
-			return b.list(pager, num, n.path, heading, page, len(items), nav, children, crumbs)
+		children := e.childLinks(n)
+		e.paginate(n.path, items, func(num int, pager *render.Pager, page []*content.Product) *render.Page {
+			return e.list(pager, num, n.path, heading, page, len(items), nav, children, crumbs)
 		}, add)
 		for _, c := range n.sortedChildren() {
 			walk(c)

@@ -11,33 +11,34 @@ import (
 	"github.com/ocop-vn/ocop/generator/vntext"
 )
 
-// plan lists every page of the site: its path and how to make its view.
+// plan lists every page of the edition: its path and how to make its view.
 // Listing data (stars, groups, areas) is computed once here and shared by
 // the pages that show it; each page's own view is made only when the page
 // is rendered, so a catalogue of tens of thousands of pages never holds
-// all their views at once.
-func (b *builder) plan() []job {
+// all their views at once. Every edition has the same pages, under its
+// own prefix.
+func (e *edition) plan() []job {
 	var jobs []job
 	add := func(source, path string, view func() *render.Page) {
-		jobs = append(jobs, job{path: path, source: source, view: view})
+		jobs = append(jobs, job{path: e.site.Prefix + path, source: source, ed: e, view: view})
 	}
-	public := b.publicProducts()
+	public := e.publicProducts()
 	certified := filter(public, func(p *content.Product) bool { return p.Cert.Status.Certified() })
 	areas := areaTree(public)
-	b.r.SetAreaPages(areas.paths(map[string]bool{}))
-	nav := b.navigation(public, certified, areas)
+	e.r.SetAreaPages(areas.paths(map[string]bool{}))
+	nav := e.navigation(public, certified, areas)
 
-	add("site.yaml", "index.html", func() *render.Page { return b.home(certified, nav) })
-	b.paginate("san-pham/", certified, func(n int, pager *render.Pager, items []*content.Product) *render.Page {
-		return b.list(pager, n, "san-pham/", b.r.MustT("list.catalogue"), items, len(certified), nav, nil,
-			b.crumbs(b.r.MustT("nav.products")))
+	add("site.yaml", "index.html", func() *render.Page { return e.home(certified, nav) })
+	e.paginate("san-pham/", certified, func(n int, pager *render.Pager, items []*content.Product) *render.Page {
+		return e.list(pager, n, "san-pham/", e.r.MustT("list.catalogue"), items, len(certified), nav, nil,
+			e.crumbs(e.r.MustT("nav.products")))
 	}, add)
 	for _, star := range []int{5, 4, 3} {
 		items := filter(certified, func(p *content.Product) bool { return p.Cert.Star == star })
 		base := render.StarPath(star)
-		heading := b.r.MustT("list.star", star)
-		b.paginate(base, items, func(n int, pager *render.Pager, page []*content.Product) *render.Page {
-			return b.list(pager, n, base, heading, page, len(items), nav, nil, b.crumbs(b.r.MustT("nav.stars"), "", heading))
+		heading := e.r.MustT("list.star", star)
+		e.paginate(base, items, func(n int, pager *render.Pager, page []*content.Product) *render.Page {
+			return e.list(pager, n, base, heading, page, len(items), nav, nil, e.crumbs(e.r.MustT("nav.stars"), "", heading))
 		}, add)
 	}
 	// public is sorted; every subset taken from it in order stays sorted.
@@ -49,9 +50,9 @@ func (b *builder) plan() []job {
 	}
 	for id, items := range groups {
 		base := render.GroupPath(id)
-		heading := b.r.MustT("list.group", items[0].GroupName)
-		b.paginate(base, items, func(n int, pager *render.Pager, page []*content.Product) *render.Page {
-			return b.list(pager, n, base, heading, page, len(items), nav, nil, b.crumbs(b.r.MustT("nav.groups"), "", heading))
+		heading := e.r.MustT("list.group", e.r.GroupName(items[0]).S)
+		e.paginate(base, items, func(n int, pager *render.Pager, page []*content.Product) *render.Page {
+			return e.list(pager, n, base, heading, page, len(items), nav, nil, e.crumbs(e.r.MustT("nav.groups"), "", heading))
 		}, add)
 	}
 	for _, st := range listedStatuses {
@@ -60,44 +61,44 @@ func (b *builder) plan() []job {
 			continue
 		}
 		base := render.StatusPath(st)
-		heading := b.r.MustT("list.status", strings.ToLower(b.r.MustT("status."+string(st))))
-		b.paginate(base, items, func(n int, pager *render.Pager, page []*content.Product) *render.Page {
-			return b.list(pager, n, base, heading, page, len(items), nav, nil, b.crumbs(b.r.MustT("nav.statuses"), "", heading))
+		heading := e.r.MustT("list.status", strings.ToLower(e.r.MustT("status."+string(st))))
+		e.paginate(base, items, func(n int, pager *render.Pager, page []*content.Product) *render.Page {
+			return e.list(pager, n, base, heading, page, len(items), nav, nil, e.crumbs(e.r.MustT("nav.statuses"), "", heading))
 		}, add)
 	}
-	b.areaPages(areas, nav, add)
+	e.areaPages(areas, nav, add)
 	for _, p := range public {
-		add(p.File, render.ProductPath(p.Slug)+"index.html", func() *render.Page { return b.product(p) })
+		add(p.File, render.ProductPath(p.Slug)+"index.html", func() *render.Page { return e.product(p) })
 	}
 	add("content/producers", "chu-the/index.html", func() *render.Page {
-		return b.directory("chu-the/", b.r.MustT("nav.producers"), &render.DirectoryData{Producers: b.cat.Producers})
+		return e.directory("chu-the/", e.r.MustT("nav.producers"), &render.DirectoryData{Producers: e.cat.Producers})
 	})
-	for _, pr := range b.cat.Producers {
-		add(pr.File, render.ProducerPath(pr.ID)+"index.html", func() *render.Page { return b.producer(pr) })
+	for _, pr := range e.cat.Producers {
+		add(pr.File, render.ProducerPath(pr.ID)+"index.html", func() *render.Page { return e.producer(pr) })
 	}
 	add("content/sales-points", "diem-ban/index.html", func() *render.Page {
-		return b.directory("diem-ban/", b.r.MustT("nav.salespoints"), &render.DirectoryData{SalesPoints: b.cat.SalesPoints})
+		return e.directory("diem-ban/", e.r.MustT("nav.salespoints"), &render.DirectoryData{SalesPoints: e.cat.SalesPoints})
 	})
-	for _, s := range b.cat.SalesPoints {
-		add(s.File, render.SalesPointPath(s.ID)+"index.html", func() *render.Page { return b.salesPoint(s) })
+	for _, s := range e.cat.SalesPoints {
+		add(s.File, render.SalesPointPath(s.ID)+"index.html", func() *render.Page { return e.salesPoint(s) })
 	}
-	news := b.publicNews()
-	b.paginateNews(news, add)
+	news := e.publicNews()
+	e.paginateNews(news, add)
 	for _, n := range news {
-		add(n.File, render.NewsPath(n.Slug)+"index.html", func() *render.Page { return b.article(n) })
+		add(n.File, render.NewsPath(n.Slug)+"index.html", func() *render.Page { return e.article(n) })
 	}
-	for _, pg := range b.cat.Pages {
+	for _, pg := range e.cat.Pages {
 		if !pg.Draft {
-			add(pg.File, pg.Slug+"/index.html", func() *render.Page { return b.freePage(pg) })
+			add(pg.File, pg.Slug+"/index.html", func() *render.Page { return e.freePage(pg) })
 		}
 	}
 	add("layouts/search.html", "tim-kiem/index.html", func() *render.Page {
-		return &render.Page{Kind: "search", Path: "tim-kiem/index.html", Title: b.r.MustT("nav.search"),
-			Data: &render.SearchData{Nav: nav}, Breadcrumbs: b.crumbs(b.r.MustT("nav.search"))}
+		return &render.Page{Kind: "search", Path: "tim-kiem/index.html", Title: e.r.MustT("nav.search"),
+			Data: &render.SearchData{Nav: nav}, Breadcrumbs: e.crumbs(e.r.MustT("nav.search"))}
 	})
-	add("layouts/stats.html", statsPath+"index.html", func() *render.Page { return b.statsPage(public) })
-	jobs = append(jobs, job{path: "404.html", source: "layouts/404.html", noIndex: true, view: func() *render.Page {
-		return &render.Page{Kind: "404", Path: "404.html", Title: b.r.MustT("not_found"), NoIndex: true}
+	add("layouts/stats.html", statsPath+"index.html", func() *render.Page { return e.statsPage(public) })
+	jobs = append(jobs, job{path: e.site.Prefix + "404.html", source: "layouts/404.html", noIndex: true, ed: e, view: func() *render.Page {
+		return &render.Page{Kind: "404", Path: "404.html", Title: e.r.MustT("not_found"), NoIndex: true}
 	}})
 	return jobs
 }
@@ -138,8 +139,8 @@ func filter(ps []*content.Product, keep func(*content.Product) bool) []*content.
 }
 
 // finish fills the fields every page derives the same way.
-func (b *builder) finish(p *render.Page) {
-	s := b.cat.Site
+func (e *edition) finish(p *render.Page) {
+	s := e.site
 	p.Site = s
 	dir := strings.TrimSuffix(p.Path, "index.html")
 	p.URL = s.Rel(dir)
@@ -150,13 +151,23 @@ func (b *builder) finish(p *render.Page) {
 	if p.Description == "" {
 		p.Description = s.Title
 	}
-	p.Menu = b.menu(dir)
+	p.Menu = e.menu(dir)
+	if s.Multilingual() && !p.NoIndex {
+		// Every edition has every page (see plan).
+		for _, o := range e.editions {
+			p.Editions = append(p.Editions, render.EditionLink{
+				Lang: o.site.Language, Name: o.r.MustT("lang.name"), Locale: o.r.MustT("lang.locale"),
+				URL: o.site.Rel(dir), Href: o.site.Abs(dir), Current: o == e,
+			})
+		}
+		p.XDefault = e.editions[0].site.Abs(dir)
+	}
 }
 
 // menu is site.yaml's menu, or a default one, with the current section
 // marked.
-func (b *builder) menu(dir string) []render.MenuLink {
-	s := b.cat.Site
+func (e *edition) menu(dir string) []render.MenuLink {
+	s := e.site
 	var links []render.MenuLink
 	if len(s.Menu) > 0 {
 		for _, m := range s.Menu {
@@ -164,79 +175,89 @@ func (b *builder) menu(dir string) []render.MenuLink {
 			if strings.HasPrefix(u, "/") {
 				u = s.Rel(u)
 			}
-			links = append(links, render.MenuLink{Title: m.Title, URL: u})
+			links = append(links, render.MenuLink{Title: m.Title, URL: u, Lang: e.r.SiteLang("menu")})
 		}
 	} else {
 		for _, d := range []struct{ key, path string }{
 			{"nav.products", "san-pham/"}, {"nav.producers", "chu-the/"}, {"nav.salespoints", "diem-ban/"}, {"nav.news", "tin-tuc/"},
 		} {
-			links = append(links, render.MenuLink{Title: b.r.MustT(d.key), URL: s.Rel(d.path)})
+			links = append(links, render.MenuLink{Title: e.r.MustT(d.key), URL: s.Rel(d.path)})
 		}
-		for _, pg := range b.cat.Pages {
+		for _, pg := range e.cat.Pages {
 			if pg.Menu > 0 && !pg.Draft {
-				links = append(links, render.MenuLink{Title: pg.Title, URL: s.Rel(pg.Slug + "/")})
+				t := e.r.Name(pg)
+				links = append(links, render.MenuLink{Title: t.S, URL: s.Rel(pg.Slug + "/"), Lang: t.Lang})
 			}
 		}
 	}
 	here := s.Rel(dir)
 	for i := range links {
 		u := links[i].URL
-		links[i].Current = u != s.BasePath && strings.HasPrefix(here, u)
+		links[i].Current = u != s.Rel("") && strings.HasPrefix(here, u)
 	}
 	return links
 }
 
 // crumbs builds a breadcrumb trail from the home page through names; the
 // arguments alternate name, path ("" for the current page, always last).
-func (b *builder) crumbs(namesAndPaths ...string) []render.Crumb {
-	out := []render.Crumb{{Name: b.r.MustT("nav.home"), URL: b.cat.Site.BasePath}}
+func (e *edition) crumbs(namesAndPaths ...string) []render.Crumb {
+	out := []render.Crumb{{Name: e.r.MustT("nav.home"), URL: e.site.Rel("")}}
 	for i := 0; i < len(namesAndPaths); i += 2 {
 		c := render.Crumb{Name: namesAndPaths[i]}
 		if i+1 < len(namesAndPaths) && namesAndPaths[i+1] != "" {
-			c.URL = b.cat.Site.Rel(namesAndPaths[i+1])
+			c.URL = e.site.Rel(namesAndPaths[i+1])
 		}
 		out = append(out, c)
 	}
 	return out
 }
 
+// crumbsTo is crumbs for the page of a named thing (a product, an
+// article) in section (its listing's name and path), with the name's
+// language mark.
+func (e *edition) crumbsTo(section, sectionPath string, name *render.Text) []render.Crumb {
+	out := e.crumbs(section, sectionPath, name.S)
+	out[len(out)-1].Lang = name.Lang
+	return out
+}
+
 // navigation is the browse menu shown beside listings: stars, groups,
 // statuses, with counts.
-func (b *builder) navigation(public, certified []*content.Product, areas *areaNode) []render.NavGroup {
-	s := b.cat.Site
+func (e *edition) navigation(public, certified []*content.Product, areas *areaNode) []render.NavGroup {
+	s := e.site
 	var stars []render.Link
 	for _, star := range []int{5, 4, 3} {
 		n := len(filter(certified, func(p *content.Product) bool { return p.Cert.Star == star }))
-		stars = append(stars, render.Link{Name: b.r.MustT("star_n", star), URL: s.Rel(render.StarPath(star)), Count: n})
+		stars = append(stars, render.Link{Name: e.r.MustT("star_n", star), URL: s.Rel(render.StarPath(star)), Count: n})
 	}
 	groupCount := map[string]int{}
-	groupName := map[string]string{}
+	groupName := map[string]*render.Text{}
 	for _, p := range public {
 		if p.Group != "" {
 			groupCount[p.Group]++
-			groupName[p.Group] = p.GroupName
+			groupName[p.Group] = e.r.GroupName(p)
 		}
 	}
 	var groups []render.Link
 	for id, n := range groupCount {
-		groups = append(groups, render.Link{Name: groupName[id], URL: s.Rel(render.GroupPath(id)), Count: n})
+		groups = append(groups, render.Link{Name: groupName[id].S, Lang: groupName[id].Lang, URL: s.Rel(render.GroupPath(id)), Count: n})
 	}
 	sortLinks(groups)
 	var statuses []render.Link
 	for _, st := range listedStatuses {
 		if n := len(filter(public, func(p *content.Product) bool { return p.Cert.Status == st })); n > 0 {
-			statuses = append(statuses, render.Link{Name: b.r.MustT("status." + string(st)), URL: s.Rel(render.StatusPath(st)), Count: n})
+			statuses = append(statuses, render.Link{Name: e.r.MustT("status." + string(st)), URL: s.Rel(render.StatusPath(st)), Count: n})
 		}
 	}
-	nav := []render.NavGroup{{Title: b.r.MustT("nav.stars"), Links: stars}}
+	nav := []render.NavGroup{{Title: e.r.MustT("nav.stars"), Links: stars}}
 	if len(groups) > 0 {
-		nav = append(nav, render.NavGroup{Title: b.r.MustT("nav.groups"), Links: groups})
+		nav = append(nav, render.NavGroup{Title: e.r.MustT("nav.groups"), Links: groups})
 	}
-	if links := b.topAreas(areas); len(links) > 0 {
-		nav = append(nav, render.NavGroup{Title: b.r.MustT("nav.areas"), Links: links})
+	if links := e.topAreas(areas); len(links) > 0 {
+		nav = append(nav, render.NavGroup{Title: e.r.MustT("nav.areas"), Links: links})
 	}
 	if len(statuses) > 0 {
-		nav = append(nav, render.NavGroup{Title: b.r.MustT("nav.statuses"), Links: statuses})
+		nav = append(nav, render.NavGroup{Title: e.r.MustT("nav.statuses"), Links: statuses})
 	}
 	return nav
 }
@@ -246,19 +267,19 @@ func sortLinks(ls []render.Link) {
 }
 
 // paginate emits the pages of one listing: base, base/trang/2/, …
-func (b *builder) paginate(base string, items []*content.Product, page func(n int, pager *render.Pager, items []*content.Product) *render.Page, add func(string, string, func() *render.Page)) {
-	per := b.cat.Site.PerPage
+func (e *edition) paginate(base string, items []*content.Product, page func(n int, pager *render.Pager, items []*content.Product) *render.Page, add func(string, string, func() *render.Page)) {
+	per := e.site.PerPage
 	pages := max(1, (len(items)+per-1)/per)
 	for n := 1; n <= pages; n++ {
 		lo, hi := (n-1)*per, min(n*per, len(items))
 		add("products", render.PagedPath(base, n)+"index.html", func() *render.Page {
-			return page(n, b.pager(base, n, pages), items[lo:hi])
+			return page(n, e.pager(base, n, pages), items[lo:hi])
 		})
 	}
 }
 
-func (b *builder) pager(base string, n, pages int) *render.Pager {
-	s := b.cat.Site
+func (e *edition) pager(base string, n, pages int) *render.Pager {
+	s := e.site
 	p := &render.Pager{Page: n, Pages: pages, First: s.Rel(base), Last: s.Rel(render.PagedPath(base, pages))}
 	if n > 1 {
 		p.Prev = s.Rel(render.PagedPath(base, n-1))
@@ -278,15 +299,15 @@ func (b *builder) pager(base string, n, pages int) *render.Pager {
 	return p
 }
 
-func (b *builder) list(pager *render.Pager, n int, base, heading string, items []*content.Product, total int, nav []render.NavGroup, children []render.Link, crumbs []render.Crumb) *render.Page {
+func (e *edition) list(pager *render.Pager, n int, base, heading string, items []*content.Product, total int, nav []render.NavGroup, children []render.Link, crumbs []render.Crumb) *render.Page {
 	title := heading
 	if n > 1 {
-		title += " – " + b.r.MustT("page_n", n)
+		title += " – " + e.r.MustT("page_n", n)
 	}
 	return &render.Page{
 		Kind: "list", Path: render.PagedPath(base, n) + "index.html", Title: title,
 		Description: heading, Breadcrumbs: crumbs,
-		Data: &render.ListData{Heading: heading, Products: items, Total: total, Nav: markCurrent(nav, b.cat.Site.Rel(base)), Children: children, Pager: pager},
+		Data: &render.ListData{Heading: heading, Products: items, Total: total, Nav: markCurrent(nav, e.site.Rel(base)), Children: children, Pager: pager},
 	}
 }
 
@@ -303,7 +324,7 @@ func markCurrent(nav []render.NavGroup, here string) []render.NavGroup {
 	return out
 }
 
-func (b *builder) home(certified []*content.Product, nav []render.NavGroup) *render.Page {
+func (e *edition) home(certified []*content.Product, nav []render.NavGroup) *render.Page {
 	featured := certified
 	if len(featured) > 8 {
 		featured = featured[:8]
@@ -311,33 +332,37 @@ func (b *builder) home(certified []*content.Product, nav []render.NavGroup) *ren
 	if len(featured) == 0 {
 		// With no certificate in force, show what the catalogue holds rather
 		// than an empty page.
-		featured = b.publicProducts()
+		featured = e.publicProducts()
 		if len(featured) > 8 {
 			featured = featured[:8]
 		}
 	}
-	news := b.publicNews()
+	news := e.publicNews()
 	if len(news) > 5 {
 		news = news[:5]
 	}
 	d := &render.HomeData{Certified: len(certified), Featured: featured, News: news}
 	for _, g := range nav {
-		if g.Title == b.r.MustT("nav.stars") {
+		if g.Title == e.r.MustT("nav.stars") {
 			d.Stars = g.Links
 		}
-		if g.Title == b.r.MustT("nav.groups") {
+		if g.Title == e.r.MustT("nav.groups") {
 			d.Groups = g.Links
 		}
 	}
-	return &render.Page{Kind: "home", Path: "index.html", Title: b.cat.Site.Title, Data: d,
-		JSONLD: map[string]any{"@context": "https://schema.org", "@type": "WebSite", "name": b.cat.Site.Title, "url": b.cat.Site.Abs("")}}
+	ld := map[string]any{"@context": "https://schema.org", "@type": "WebSite", "name": e.site.Title, "url": e.site.Abs("")}
+	if e.site.Multilingual() {
+		ld["inLanguage"] = e.site.Language
+	}
+	return &render.Page{Kind: "home", Path: "index.html", Title: e.site.Title, Data: d, JSONLD: ld}
 }
 
-func (b *builder) product(p *content.Product) *render.Page {
-	s := b.cat.Site
+func (e *edition) product(p *content.Product) *render.Page {
+	s := e.site
+	name, summary := e.r.Name(p), e.r.Summary(p)
 	d := &render.ProductData{P: p}
 	for _, img := range p.Photos {
-		d.Photos = append(d.Photos, render.ProductPhoto(s, p.Slug, img, p.Name))
+		d.Photos = append(d.Photos, render.ProductPhoto(s, p.Slug, img, name.S))
 	}
 	for i := len(p.Evaluations) - 1; i >= 0; i-- {
 		d.Evaluations = append(d.Evaluations, p.Evaluations[i])
@@ -349,33 +374,34 @@ func (b *builder) product(p *content.Product) *render.Page {
 			}
 		}
 	}
-	page := &render.Page{Kind: "product", Path: render.ProductPath(p.Slug) + "index.html", Title: p.Name,
-		Description: firstNonEmpty(p.Summary, p.Name), OGType: "website", Data: d,
-		Breadcrumbs: b.crumbs(b.r.MustT("nav.products"), "san-pham/", p.Name)}
-	ld := map[string]any{"@context": "https://schema.org", "@type": "Product", "name": p.Name, "url": s.Abs(render.ProductPath(p.Slug))}
-	if p.Summary != "" {
-		ld["description"] = p.Summary
+	page := &render.Page{Kind: "product", Path: render.ProductPath(p.Slug) + "index.html", Title: name.S,
+		Description: firstNonEmpty(plain(summary), name.S), OGType: "website", Data: d,
+		Breadcrumbs: e.crumbsTo(e.r.MustT("nav.products"), "san-pham/", name)}
+	ld := map[string]any{"@context": "https://schema.org", "@type": "Product", "name": name.S, "url": s.Abs(render.ProductPath(p.Slug))}
+	if summary != nil {
+		ld["description"] = summary.S
 	}
 	if len(d.Photos) > 0 {
 		page.Image = s.Origin + d.Photos[0].URL
 		ld["image"] = page.Image
 	}
 	if p.ProducerRef != nil {
-		ld["brand"] = map[string]any{"@type": "Brand", "name": p.ProducerRef.Name}
-		ld["manufacturer"] = map[string]any{"@type": "Organization", "name": p.ProducerRef.Name, "url": s.Abs(render.ProducerPath(p.ProducerRef.ID))}
+		maker := e.r.Name(p.ProducerRef).S
+		ld["brand"] = map[string]any{"@type": "Brand", "name": maker}
+		ld["manufacturer"] = map[string]any{"@type": "Organization", "name": maker, "url": s.Abs(render.ProducerPath(p.ProducerRef.ID))}
 	}
 	if p.Cert.Status.Certified() {
-		ld["award"] = "OCOP " + b.r.MustT("star_n", p.Cert.Star)
+		ld["award"] = "OCOP " + e.r.MustT("star_n", p.Cert.Star)
 	}
-	if p.GroupName != "" {
-		ld["category"] = p.GroupName
+	if g := e.r.GroupName(p); g != nil {
+		ld["category"] = g.S
 	}
 	if price, ok := parsePrice(p.Price); ok {
 		ld["offers"] = map[string]any{"@type": "Offer", "price": price, "priceCurrency": "VND", "description": p.Price,
 			"url": s.Abs(render.ProductPath(p.Slug))}
 	}
 	page.JSONLD = ld
-	d.QR = b.qrView(render.ProductPath(p.Slug), p.Name)
+	d.QR = e.qrView(render.ProductPath(p.Slug), name.S)
 	return page
 }
 
@@ -419,6 +445,14 @@ func parsePrice(text string) (int64, bool) {
 	return n, n > 0
 }
 
+// plain is t's text, "" for nil.
+func plain(t *render.Text) string {
+	if t == nil {
+		return ""
+	}
+	return t.S
+}
+
 func firstNonEmpty(ss ...string) string {
 	for _, s := range ss {
 		if s != "" {
@@ -428,14 +462,15 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-func (b *builder) producer(pr *content.Producer) *render.Page {
-	s := b.cat.Site
-	ld := map[string]any{"@context": "https://schema.org", "@type": "Organization", "name": pr.Name,
+func (e *edition) producer(pr *content.Producer) *render.Page {
+	s := e.site
+	name, desc := e.r.Name(pr), plain(e.r.Summary(pr))
+	ld := map[string]any{"@context": "https://schema.org", "@type": "Organization", "name": name.S,
 		"url": s.Abs(render.ProducerPath(pr.ID))}
 	if a := postalAddress(pr.Address, pr.Area); a != nil {
 		ld["address"] = a
 	}
-	for k, v := range map[string]string{"telephone": pr.Phone, "email": pr.Email, "description": pr.Description} {
+	for k, v := range map[string]string{"telephone": pr.Phone, "email": pr.Email, "description": desc} {
 		if v != "" {
 			ld[k] = v
 		}
@@ -443,9 +478,9 @@ func (b *builder) producer(pr *content.Producer) *render.Page {
 	if pr.Website != "" {
 		ld["sameAs"] = pr.Website
 	}
-	return &render.Page{Kind: "producer", Path: render.ProducerPath(pr.ID) + "index.html", Title: pr.Name,
-		Description: firstNonEmpty(pr.Description, pr.Name), Data: &render.ProducerData{P: pr},
-		Breadcrumbs: b.crumbs(b.r.MustT("nav.producers"), "chu-the/", pr.Name),
+	return &render.Page{Kind: "producer", Path: render.ProducerPath(pr.ID) + "index.html", Title: name.S,
+		Description: firstNonEmpty(desc, name.S), Data: &render.ProducerData{P: pr},
+		Breadcrumbs: e.crumbsTo(e.r.MustT("nav.producers"), "chu-the/", name),
 		JSONLD:      ld}
 }
 
@@ -479,19 +514,20 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
-func (b *builder) salesPoint(sp *content.SalesPoint) *render.Page {
+func (e *edition) salesPoint(sp *content.SalesPoint) *render.Page {
+	name, desc := e.r.Name(sp), plain(e.r.Summary(sp))
 	d := &render.SalesPointData{S: sp}
 	if sp.Geo != nil {
 		d.MapURL = "https://www.openstreetmap.org/?mlat=" + ftoa(sp.Geo.Lat) + "&mlon=" + ftoa(sp.Geo.Lng) + "#map=17/" + ftoa(sp.Geo.Lat) + "/" + ftoa(sp.Geo.Lng)
 	}
-	d.QR = b.qrView(render.SalesPointPath(sp.ID), sp.Name)
+	d.QR = e.qrView(render.SalesPointPath(sp.ID), name.S)
 	// A shop or showroom is a Store; a fair stand or an online shop is
 	// described as a Place.
 	kind := "Place"
 	if sp.Kind == "showroom" || sp.Kind == "cua-hang" {
 		kind = "Store"
 	}
-	ld := map[string]any{"@context": "https://schema.org", "@type": kind, "name": sp.Name, "url": b.cat.Site.Abs(render.SalesPointPath(sp.ID))}
+	ld := map[string]any{"@context": "https://schema.org", "@type": kind, "name": name.S, "url": e.site.Abs(render.SalesPointPath(sp.ID))}
 	if a := postalAddress(sp.Address, sp.Area); a != nil {
 		ld["address"] = a
 	}
@@ -499,64 +535,73 @@ func (b *builder) salesPoint(sp *content.SalesPoint) *render.Page {
 		ld["geo"] = map[string]any{"@type": "GeoCoordinates", "latitude": sp.Geo.Lat, "longitude": sp.Geo.Lng}
 		ld["hasMap"] = d.MapURL
 	}
-	for k, v := range map[string]string{"telephone": sp.Phone, "description": sp.Description, "sameAs": sp.Website} {
+	for k, v := range map[string]string{"telephone": sp.Phone, "description": desc, "sameAs": sp.Website} {
 		if v != "" {
 			ld[k] = v
 		}
 	}
-	return &render.Page{Kind: "salespoint", Path: render.SalesPointPath(sp.ID) + "index.html", Title: sp.Name,
-		Description: firstNonEmpty(sp.Description, sp.Address, sp.Name), Data: d,
-		Breadcrumbs: b.crumbs(b.r.MustT("nav.salespoints"), "diem-ban/", sp.Name), JSONLD: ld}
+	return &render.Page{Kind: "salespoint", Path: render.SalesPointPath(sp.ID) + "index.html", Title: name.S,
+		Description: firstNonEmpty(desc, sp.Address, name.S), Data: d,
+		Breadcrumbs: e.crumbsTo(e.r.MustT("nav.salespoints"), "diem-ban/", name), JSONLD: ld}
 }
 
-func (b *builder) directory(path, heading string, d *render.DirectoryData) *render.Page {
+func (e *edition) directory(path, heading string, d *render.DirectoryData) *render.Page {
 	d.Heading = heading
-	return &render.Page{Kind: "directory", Path: path + "index.html", Title: heading, Data: d, Breadcrumbs: b.crumbs(heading)}
+	return &render.Page{Kind: "directory", Path: path + "index.html", Title: heading, Data: d, Breadcrumbs: e.crumbs(heading)}
 }
 
-func (b *builder) paginateNews(news []*content.News, add func(string, string, func() *render.Page)) {
-	per := b.cat.Site.PerPage
+func (e *edition) paginateNews(news []*content.News, add func(string, string, func() *render.Page)) {
+	per := e.site.PerPage
 	pages := max(1, (len(news)+per-1)/per)
-	title := b.r.MustT("nav.news")
+	title := e.r.MustT("nav.news")
 	for n := 1; n <= pages; n++ {
 		lo, hi := (n-1)*per, min(n*per, len(news))
 		t := title
 		if n > 1 {
-			t += " – " + b.r.MustT("page_n", n)
+			t += " – " + e.r.MustT("page_n", n)
 		}
 		path := render.PagedPath("tin-tuc/", n) + "index.html"
 		add("content/news", path, func() *render.Page {
-			return &render.Page{Kind: "newslist", Path: path, Title: t, Breadcrumbs: b.crumbs(title),
-				Data: &render.NewsListData{News: news[lo:hi], Pager: b.pager("tin-tuc/", n, pages), Feed: b.cat.Site.Rel(feedPath)}}
+			return &render.Page{Kind: "newslist", Path: path, Title: t, Breadcrumbs: e.crumbs(title),
+				Data: &render.NewsListData{News: news[lo:hi], Pager: e.pager("tin-tuc/", n, pages), Feed: e.site.Rel(feedPath)}}
 		})
 	}
 }
 
-func (b *builder) article(n *content.News) *render.Page {
-	s := b.cat.Site
-	return &render.Page{Kind: "article", Path: render.NewsPath(n.Slug) + "index.html", Title: n.Title,
-		Description: firstNonEmpty(n.Summary, n.Title), OGType: "article",
+func (e *edition) article(n *content.News) *render.Page {
+	s := e.site
+	title, summary := e.r.Name(n), plain(e.r.Summary(n))
+	ld := map[string]any{"@context": "https://schema.org", "@type": "NewsArticle", "headline": title.S,
+		"datePublished": n.Date.String(), "description": summary, "url": s.Abs(render.NewsPath(n.Slug)),
+		"publisher": map[string]any{"@type": "Organization", "name": s.Title}}
+	if s.Multilingual() {
+		_, _, lang := e.r.Body(n)
+		ld["inLanguage"] = firstNonEmpty(lang, s.Language)
+	}
+	return &render.Page{Kind: "article", Path: render.NewsPath(n.Slug) + "index.html", Title: title.S,
+		Description: firstNonEmpty(summary, title.S), OGType: "article",
 		Data:        &render.ArticleData{News: n},
-		Breadcrumbs: b.crumbs(b.r.MustT("nav.news"), "tin-tuc/", n.Title),
-		JSONLD: map[string]any{"@context": "https://schema.org", "@type": "NewsArticle", "headline": n.Title,
-			"datePublished": n.Date.String(), "description": n.Summary, "url": s.Abs(render.NewsPath(n.Slug)),
-			"publisher": map[string]any{"@type": "Organization", "name": s.Title}}}
+		Breadcrumbs: e.crumbsTo(e.r.MustT("nav.news"), "tin-tuc/", title),
+		JSONLD:      ld}
 }
 
-func (b *builder) freePage(pg *content.Page) *render.Page {
-	return &render.Page{Kind: "article", Path: pg.Slug + "/index.html", Title: pg.Title,
-		Data: &render.ArticleData{Page: pg}, Breadcrumbs: b.crumbs(pg.Title)}
+func (e *edition) freePage(pg *content.Page) *render.Page {
+	title := e.r.Name(pg)
+	crumbs := e.crumbs(title.S)
+	crumbs[len(crumbs)-1].Lang = title.Lang
+	return &render.Page{Kind: "article", Path: pg.Slug + "/index.html", Title: title.S,
+		Data: &render.ArticleData{Page: pg}, Breadcrumbs: crumbs}
 }
 
 // withMarkdown returns p with its Markdown (story, article body) converted.
 // Conversion waits until the page is rendered, so planning a site — all a
 // preview does after a save — stays cheap. The view is copied, not changed,
 // since a preview may render the same page for two requests at once.
-func (b *builder) withMarkdown(p *render.Page) *render.Page {
+func (e *edition) withMarkdown(p *render.Page) *render.Page {
 	convert := func(src string, pos diag.Pos) template.HTML {
-		html, err := b.md.Convert(src)
+		html, err := e.md.Convert(src)
 		if err != nil {
-			b.l.Add(pos, "cannot render Markdown: %v", err)
+			e.l.Add(pos, "cannot render Markdown: %v", err)
 		}
 		return html
 	}
@@ -564,15 +609,22 @@ func (b *builder) withMarkdown(p *render.Page) *render.Page {
 	switch d := p.Data.(type) {
 	case *render.ProductData:
 		cp := *d
-		cp.Story = convert(d.P.Story, diag.Pos{File: d.P.StoryFile})
+		src, file, lang := e.r.Story(d.P)
+		cp.Story = convert(src, diag.Pos{File: file})
+		if src != "" {
+			cp.StoryLang = lang
+		}
 		out.Data = &cp
 	case *render.ArticleData:
 		cp := *d
+		var src string
+		var pos diag.Pos
 		if d.News != nil {
-			cp.Body = convert(d.News.Body, diag.Pos{File: d.News.File, Line: d.News.BodyLine})
+			src, pos, cp.BodyLang = e.r.Body(d.News)
 		} else if d.Page != nil {
-			cp.Body = convert(d.Page.Body, diag.Pos{File: d.Page.File, Line: d.Page.BodyLine})
+			src, pos, cp.BodyLang = e.r.Body(d.Page)
 		}
+		cp.Body = convert(src, pos)
 		out.Data = &cp
 	default:
 		return p

@@ -37,7 +37,7 @@ func NewPreview(fsys fs.FS, opts Options, cache *content.Cache) (*Preview, *diag
 		return nil, l
 	}
 	p := &Preview{b: b, pages: make(map[string]job, len(jobs)), images: map[string]string{}, assets: map[string]string{}, extras: mem}
-	for name, hashed := range b.r.Assets() {
+	for name, hashed := range b.editions[0].r.Assets() {
 		p.assets[hashed] = name
 	}
 	for _, j := range jobs {

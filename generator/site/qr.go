@@ -27,38 +27,42 @@ const (
 	qrPNGScale = 10
 )
 
-// qrTarget is the address the code of the page at dir holds, or "" when the
-// site has no absolute address.
-func (b *builder) qrTarget(dir string) string {
-	if b.cat.Site.Origin == "" {
+// qrTarget is the address the code of the page at dir (in the edition)
+// holds, or "" when the site has no absolute address.
+func (e *edition) qrTarget(dir string) string {
+	if e.site.Origin == "" {
 		return ""
 	}
-	return b.cat.Site.Abs(dir)
+	return e.site.Abs(dir)
 }
 
 // qrView is the inline code and file links of the page at dir (a folder
 // path such as "san-pham/che-a/") about name; nil when there is no code.
-func (b *builder) qrView(dir, name string) *render.QRCode {
-	target := b.qrTarget(dir)
+func (e *edition) qrView(dir, name string) *render.QRCode {
+	target := e.qrTarget(dir)
 	if target == "" {
 		return nil
 	}
-	c := b.qrCode(dir, target)
+	c := e.qrCode(dir, target)
 	if c == nil {
 		return nil
 	}
-	s := b.cat.Site
-	svg := c.SVG(qr.SVGOptions{ID: "qr", Title: b.r.MustT("qr.alt", name), Desc: b.r.MustT("qr.desc", target)})
+	s := e.site
+	svg := c.SVG(qr.SVGOptions{ID: "qr", Title: e.r.MustT("qr.alt", name), Desc: e.r.MustT("qr.desc", target)})
 	return &render.QRCode{Target: target, SVG: template.HTML(svg), SVGURL: s.Rel(dir + qrSVGName), PNGURL: s.Rel(dir + qrPNGName)}
 }
 
 // qrFiles writes the SVG and PNG codes of every public product and sales
-// point page, in parallel.
+// point page of every edition, in parallel. Each code holds the address of
+// the page in its own edition.
 func (b *builder) qrFiles() {
 	if b.cat.Site.Origin == "" {
 		return
 	}
-	type page struct{ dir, name string }
+	type page struct {
+		e         *edition
+		dir, name string
+	}
 	work := make(chan page)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -66,50 +70,54 @@ func (b *builder) qrFiles() {
 		go func() {
 			defer wg.Done()
 			for p := range work {
-				b.qrFile(p.dir, p.name)
+				p.e.qrFile(p.dir, p.name)
 			}
 		}()
 	}
-	for _, p := range b.publicProducts() {
-		work <- page{render.ProductPath(p.Slug), p.Name}
-	}
-	for _, s := range b.cat.SalesPoints {
-		work <- page{render.SalesPointPath(s.ID), s.Name}
+	public := b.publicProducts()
+	for _, e := range b.editions {
+		for _, p := range public {
+			work <- page{e, render.ProductPath(p.Slug), e.r.Name(p).S}
+		}
+		for _, s := range b.cat.SalesPoints {
+			work <- page{e, render.SalesPointPath(s.ID), e.r.Name(s).S}
+		}
 	}
 	close(work)
 	wg.Wait()
 }
 
-// qrCode encodes the code of the page at dir once per build: the page's
-// inline code and its two files share it. A failure is reported once.
-func (b *builder) qrCode(dir, target string) *qr.Code {
-	if c, ok := b.qrCodes.Load(dir); ok {
+// qrCode encodes the code holding target once per build: the page's inline
+// code and its two files share it. A failure is reported once.
+func (e *edition) qrCode(dir, target string) *qr.Code {
+	if c, ok := e.qrCodes.Load(target); ok {
 		return c.(*qr.Code)
 	}
 	c, err := qr.Encode(target)
 	if err != nil {
-		if _, dup := b.qrCodes.LoadOrStore(dir, (*qr.Code)(nil)); !dup {
-			b.l.Add(diag.Pos{File: dir}, "%v", err)
+		if _, dup := e.qrCodes.LoadOrStore(target, (*qr.Code)(nil)); !dup {
+			e.l.Add(diag.Pos{File: e.site.Prefix + dir}, "%v", err)
 		}
 		return nil
 	}
-	b.qrCodes.Store(dir, c)
+	e.qrCodes.Store(target, c)
 	return c
 }
 
-func (b *builder) qrFile(dir, name string) {
-	target := b.qrTarget(dir)
-	c := b.qrCode(dir, target)
+func (e *edition) qrFile(dir, name string) {
+	target := e.qrTarget(dir)
+	out := e.site.Prefix + dir
+	c := e.qrCode(dir, target)
 	if c == nil {
 		return
 	}
 	// The SVG is drawn minimal already; minifying its path costs more than
 	// writing the file.
-	b.writeRaw(dir+qrSVGName, []byte(c.SVG(qr.SVGOptions{Title: b.r.MustT("qr.alt", name), Desc: target})))
+	e.writeRaw(out+qrSVGName, []byte(c.SVG(qr.SVGOptions{Title: e.r.MustT("qr.alt", name), Desc: target})))
 	png, err := c.PNG(qrPNGScale)
 	if err != nil {
-		b.l.Add(diag.Pos{File: dir}, "writing %s: %v", dir+qrPNGName, err)
+		e.l.Add(diag.Pos{File: out}, "writing %s: %v", out+qrPNGName, err)
 		return
 	}
-	b.writeRaw(dir+qrPNGName, png)
+	e.writeRaw(out+qrPNGName, png)
 }

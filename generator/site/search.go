@@ -9,11 +9,21 @@ import (
 )
 
 // search builds the search index (see package search) and writes its
-// files under search/. They are written as they are: encoding/json output
+// files under search/, once for every edition. They are written as they are: encoding/json output
 // has no whitespace to remove, and passing 40 MB of it through the JSON
 // minifier at 20,000 products cost a second for nothing.
 func (b *builder) search() {
-	files, err := search.Build(b.cat, b.cat.Site, search.Options{FileURLs: b.fileURLs})
+	s := b.cat.Site
+	opts := search.Options{FileURLs: b.fileURLs}
+	if s.ContentLanguage() != "en" {
+		for _, e := range b.editions {
+			if e.site.Language == "en" {
+				opts.English = true
+				opts.EnglishLabel = func(key string) string { t, _ := e.r.T(key); return t }
+			}
+		}
+	}
+	files, err := search.Build(b.cat, s, opts)
 	if err != nil {
 		b.l.Add(diag.Pos{File: "search"}, "%v", err)
 		return

@@ -3,18 +3,26 @@
 //
 //  1. load      content.Load reads site.yaml, criteria sets, producers,
 //     sales points, news, pages and products, and cross-checks them
-//  2. theme     render.New parses the layouts (site's own over embedded)
-//  3. plan      every page of the site is listed with its view (pages.go)
+//  2. theme     render.New parses the layouts (site's own over embedded),
+//     once per language edition
+//  3. plan      every page of every edition is listed with its view
+//     (pages.go)
 //  4. render    pages are rendered and published in parallel
 //  5. assets    static/ is copied and product photos are published in
 //     their widths (images.go), from the image cache when unchanged
-//  6. feeds     sitemap.xml, robots.txt, the Atom feed
+//  6. feeds     sitemap.xml, robots.txt, the Atom feed of each edition
 //  7. links     every internal href/src must resolve to a written file
 //  8. commit    the new output folder replaces the old one
 //
 // Check runs steps 1–7 with a sink that writes nothing. Any problem in any
 // step stops before commit, so the published site is never half-built or
 // built from invalid data.
+//
+// A multilingual site (site.yaml `languages: [vi, en]`) is built as one
+// edition per language: the default one at the site root, each other one
+// under /<code>/ with the same page paths. Pages, feeds and QR codes are
+// made per edition; static files, product photos, the search index and
+// the open data files once, at the root, for all of them.
 package site
 
 import (
@@ -26,6 +34,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ocop-vn/ocop/generator/config"
 	"github.com/ocop-vn/ocop/generator/content"
 	"github.com/ocop-vn/ocop/generator/diag"
 	"github.com/ocop-vn/ocop/generator/imaging"
@@ -175,21 +184,44 @@ func prepare(fsys fs.FS, sink publish.Sink, opts Options, cache *content.Cache) 
 
 	cat, l := content.Load(fsys, content.Options{Now: opts.Now, BaseURL: opts.BaseURL, Cache: cache})
 	theme := overlay{top: fsys, base: opts.Theme}
-	r := render.New(theme, cat.Site, l)
-	if l.Len() > 0 || r == nil {
-		return nil, nil, l
-	}
 	b := &builder{
-		cat: cat, r: r, md: markdown.New(cat.Site.BasePath), l: l, now: opts.Now,
+		cat: cat, l: l, now: opts.Now,
 		pub: publish.New(sink, !opts.NoMinify), pending: map[string][]string{}, fileURLs: opts.FileURLs,
 		site: fsys, theme: theme,
 	}
-	jobs := b.plan()
+	usable := true
+	for _, s := range cat.Site.Editions() {
+		r := render.New(theme, s, l)
+		usable = usable && r != nil
+		b.editions = append(b.editions, &edition{builder: b, site: s, r: r, md: b.markdown(s)})
+	}
+	if l.Len() > 0 || !usable {
+		return nil, nil, l
+	}
+	var jobs []job
+	for _, e := range b.editions {
+		jobs = append(jobs, e.plan()...)
+	}
 	b.planned = make(map[string]bool, len(jobs))
 	for _, j := range jobs {
 		b.planned[j.path] = true
 	}
 	return b, jobs, l
+}
+
+// markdown is the Markdown converter of edition s. Site-absolute links in
+// the text ("/san-pham/x/") lead to the edition's own page when there is
+// one; images and other files stay at the root.
+func (b *builder) markdown(s *config.Site) *markdown.Converter {
+	if s.Prefix == "" {
+		return markdown.New(s.BasePath)
+	}
+	return markdown.NewEdition(s.BasePath, s.Prefix, func(p string) bool {
+		if p == "" || strings.HasSuffix(p, "/") {
+			p += "index.html"
+		}
+		return b.planned[s.Prefix+p]
+	})
 }
 
 // extras writes the outputs that are not pages: feeds, sitemap, robots.txt,
@@ -204,17 +236,17 @@ func (b *builder) extras(jobs []job) {
 // builder carries the state of one run.
 type builder struct {
 	cat *content.Catalog
-	r   *render.Renderer
-	md  *markdown.Converter
 	pub *publish.Publisher
 	l   *diag.List
 	now time.Time
+	// editions are the site's language editions, the default one first.
+	editions []*edition
 
 	fileURLs bool
 	site     fs.FS // the site folder
 	theme    fs.FS // the theme as the site sees it
 	images   *imageStep
-	qrCodes  sync.Map // page folder → *qr.Code, encoded once per build
+	qrCodes  sync.Map // page address → *qr.Code, encoded once per build
 
 	steps       []Timing
 	layoutTimes layoutTimes
@@ -228,12 +260,24 @@ type builder struct {
 	pending map[string][]string
 }
 
-// job is one page to render: where it goes, how to make its view, and the
-// file that caused it, for messages.
+// edition is one language edition of the site: its configuration (title,
+// menu, the path prefix of its pages), its layouts and interface strings.
+// It makes the edition's pages; what all editions share is the builder's.
+type edition struct {
+	*builder
+	site *config.Site
+	r    *render.Renderer
+	md   *markdown.Converter
+}
+
+// job is one page to render: where it goes (the output path, with the
+// edition's prefix), its edition, how to make its view, and the file that
+// caused it, for messages.
 type job struct {
 	path    string
 	source  string
 	noIndex bool
+	ed      *edition
 	view    func() *render.Page
 }
 
@@ -275,11 +319,12 @@ func (b *builder) renderOne(j job) {
 // to the link check.
 // The page's layout is stored in *kind, for timings.
 func (b *builder) page(j job, kind *string) ([]byte, error) {
+	e := j.ed
 	view := j.view()
-	view.Path = j.path
+	view.Path = strings.TrimPrefix(j.path, e.site.Prefix)
 	*kind = view.Kind
-	b.finish(view)
-	html, err := b.r.Bytes(b.withMarkdown(view))
+	e.finish(view)
+	html, err := e.r.Bytes(e.withMarkdown(view))
 	if err != nil {
 		return nil, err
 	}
@@ -314,7 +359,7 @@ func (b *builder) assets() {
 	if err := b.pub.CopyFS(b.theme, "static"); err != nil {
 		b.l.Add(diag.Pos{File: "static"}, "copying static files: %v", err)
 	}
-	for name, hashed := range b.r.Assets() {
+	for name, hashed := range b.editions[0].r.Assets() {
 		data, err := fs.ReadFile(b.theme, name)
 		if err == nil {
 			err = b.pub.Write(hashed, data)

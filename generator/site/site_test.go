@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	ocop "github.com/ocop-vn/ocop"
@@ -49,9 +50,10 @@ var (
 	tagRE       = regexp.MustCompile(`<(script|link|img|iframe|source|video|audio)\b[^>]*>`)
 )
 
-// walkSite checks every page of a built site: a title, the language, a
-// canonical link, every internal link and asset resolving to a written
-// file, and nothing loaded from another host.
+// walkSite checks every page of a built site: a title, the language (en
+// for the English edition under en/, else vi), a canonical link, every
+// internal link and asset resolving to a written file, and nothing loaded
+// from another host.
 func walkSite(t *testing.T, mem *publish.Memory, base string) {
 	t.Helper()
 	pages := 0
@@ -64,8 +66,12 @@ func walkSite(t *testing.T, mem *publish.Memory, base string) {
 		if !titleRE.MatchString(page) {
 			t.Errorf("%s: no <title>", name)
 		}
-		if !strings.Contains(page, `<html lang="vi"`) && !strings.Contains(page, `<html lang=vi`) {
-			t.Errorf("%s: no lang=\"vi\"", name)
+		lang := "vi"
+		if strings.HasPrefix(name, "en/") {
+			lang = "en"
+		}
+		if !strings.Contains(page, `<html lang="`+lang+`"`) && !strings.Contains(page, `<html lang=`+lang+`>`) {
+			t.Errorf("%s: no lang=%q", name, lang)
 		}
 		if !canonicalRE.MatchString(page) {
 			t.Errorf("%s: no canonical link", name)
@@ -258,12 +264,34 @@ func copyDir(t *testing.T, from, to string) {
 	}
 }
 
+// singleLanguage is the example site with only its Vietnamese edition:
+// site.yaml without `languages` and `translations`. The English texts of
+// its files are loaded but not published.
+func singleLanguage(t *testing.T) fs.FS {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(repoRoot, "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := string(src)
+	if i := strings.Index(yaml, "\ntranslations:"); i >= 0 {
+		yaml = yaml[:i+1]
+	}
+	yaml = strings.Replace(yaml, "languages: [vi, en]\n", "language: vi\n", 1)
+	if strings.Contains(yaml, "\nlanguages:") || strings.Contains(yaml, "\ntranslations:") {
+		t.Fatal("cannot make the example site single-language")
+	}
+	return overlay{top: fstest.MapFS{"site.yaml": {Data: []byte(yaml)}}, base: os.DirFS(repoRoot)}
+}
+
 // TestGolden compares representative pages, rendered without minification,
-// with testdata/golden/. Run `go test ./generator/site -update` after an
-// intended change to the theme and review the diff.
+// with testdata/golden/: pages of the example site as a single-language
+// site, and pages of its two-language form (the English edition's, and
+// the sitemap with its alternates) in testdata/golden/multilingual/. Run
+// `go test ./generator/site -run TestGolden -update` after an intended
+// change to the theme and review the diff.
 func TestGolden(t *testing.T) {
-	mem := generate(t, os.DirFS(repoRoot), Options{NoMinify: true})
-	for _, page := range []string{
+	compareGolden(t, "golden", generate(t, singleLanguage(t), Options{NoMinify: true}), []string{
 		"index.html",
 		"san-pham/index.html",
 		"san-pham/tra-xanh-tui-loc-binh-son/index.html",
@@ -273,8 +301,22 @@ func TestGolden(t *testing.T) {
 		"tin-tuc/index.html",
 		"tin-tuc/atom.xml",
 		"sitemap.xml",
-	} {
-		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(page, "/", "_"))
+	})
+	compareGolden(t, filepath.Join("golden", "multilingual"), generate(t, os.DirFS(repoRoot), Options{NoMinify: true}), []string{
+		// translated: English name, summary and story
+		"en/san-pham/tra-xanh-tui-loc-binh-son/index.html",
+		// falls back to the Vietnamese summary and story, marked lang="vi"
+		"en/san-pham/oi-le-dai-loan-dong-loi/index.html",
+		"san-pham/oi-le-dai-loan-dong-loi/index.html",
+		"en/tin-tuc/atom.xml",
+		"sitemap.xml",
+	})
+}
+
+func compareGolden(t *testing.T, dir string, mem *publish.Memory, pages []string) {
+	t.Helper()
+	for _, page := range pages {
+		golden := filepath.Join("testdata", dir, strings.ReplaceAll(page, "/", "_"))
 		got, ok := mem.Files[page]
 		if !ok {
 			t.Errorf("%s not built", page)

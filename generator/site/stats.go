@@ -17,13 +17,13 @@ const statsPath = "thong-ke/"
 // statsPage is the statistics page: the catalogue's figures on the build
 // date as charts drawn here (inline SVG, no script) with their tables, and
 // links to the open data files.
-func (b *builder) statsPage(public []*content.Product) *render.Page {
-	s := b.cat.Site
-	c := stats.Compute(public, b.now)
-	d := &render.StatsData{Date: yamlx.Date{Time: b.now}, Products: c.Products, Expiring: c.ExpiringProducts}
+func (e *edition) statsPage(public []*content.Product) *render.Page {
+	s := e.site
+	c := stats.Compute(public, e.now)
+	d := &render.StatsData{Date: yamlx.Date{Time: e.now}, Products: c.Products, Expiring: c.ExpiringProducts}
 	for _, r := range c.Statuses {
 		st := content.Status(r.Key)
-		l := render.Link{Name: b.r.MustT("status." + r.Key), Count: r.Values[0]}
+		l := render.Link{Name: e.r.MustT("status." + r.Key), Count: r.Values[0]}
 		if st != content.Valid && r.Values[0] > 0 {
 			l.URL = s.Rel(render.StatusPath(st))
 		} else if st == content.Valid {
@@ -31,7 +31,7 @@ func (b *builder) statsPage(public []*content.Product) *render.Page {
 		}
 		d.Statuses = append(d.Statuses, l)
 	}
-	pair := []string{b.r.MustT("stats.in_force"), b.r.MustT("stats.recognised")}
+	pair := []string{e.r.MustT("stats.in_force"), e.r.MustT("stats.recognised")}
 	chart := func(id, title, head string, series []string, rows []stats.Row, columns bool, empty string, url func(stats.Row) string, label func(stats.Row) string) {
 		sc := render.StatsChart{ID: "chart-" + id, Title: title, Head: head, Series: series}
 		ch := stats.Chart{ID: sc.ID, Title: title, Series: series, Columns: columns, Empty: empty}
@@ -44,34 +44,42 @@ func (b *builder) statsPage(public []*content.Product) *render.Page {
 		d.Charts = append(d.Charts, sc)
 	}
 	same := func(r stats.Row) string { return r.Label }
+	groupNames := map[string]*render.Text{}
+	for _, p := range public {
+		if p.Group != "" && groupNames[p.Group] == nil {
+			groupNames[p.Group] = e.r.GroupName(p)
+		}
+	}
 	none := func(stats.Row) string { return "" }
-	noneYet := b.r.MustT("stats.none")
-	chart("stars", b.r.MustT("stats.stars"), b.r.MustT("nav.stars"), pair, c.Stars, false, noneYet,
+	noneYet := e.r.MustT("stats.none")
+	chart("stars", e.r.MustT("stats.stars"), e.r.MustT("nav.stars"), pair, c.Stars, false, noneYet,
 		func(r stats.Row) string {
 			n, _ := strconv.Atoi(r.Key)
 			return s.Rel(render.StarPath(n))
 		},
-		func(r stats.Row) string { n, _ := strconv.Atoi(r.Key); return b.r.MustT("star_n", n) })
-	chart("groups", b.r.MustT("stats.groups"), b.r.MustT("product.group"), pair, c.Groups, false, noneYet,
+		func(r stats.Row) string { n, _ := strconv.Atoi(r.Key); return e.r.MustT("star_n", n) })
+	chart("groups", e.r.MustT("stats.groups"), e.r.MustT("product.group"), pair, c.Groups, false, noneYet,
 		func(r stats.Row) string {
 			if r.Key == "" {
 				return ""
 			}
 			return s.Rel(render.GroupPath(r.Key))
 		},
-		func(r stats.Row) string { return firstNonEmpty(r.Label, r.Key, b.r.MustT("stats.group_unknown")) })
-	chart("areas", b.r.MustT("stats.areas"), b.r.MustT("product.area"), pair, c.Areas, false, noneYet,
 		func(r stats.Row) string {
-			if p := "dia-ban/" + r.Key + "/"; r.Key != "" && b.planned[p+"index.html"] {
+			return firstNonEmpty(plain(groupNames[r.Key]), r.Label, r.Key, e.r.MustT("stats.group_unknown"))
+		})
+	chart("areas", e.r.MustT("stats.areas"), e.r.MustT("product.area"), pair, c.Areas, false, noneYet,
+		func(r stats.Row) string {
+			if p := "dia-ban/" + r.Key + "/"; r.Key != "" && e.planned[e.site.Prefix+p+"index.html"] {
 				return s.Rel(p)
 			}
 			return ""
 		},
-		func(r stats.Row) string { return firstNonEmpty(r.Label, b.r.MustT("stats.area_unknown")) })
-	chart("years", b.r.MustT("stats.years"), b.r.MustT("stats.year"), []string{b.r.MustT("stats.evaluations"), b.r.MustT("stats.decisions")},
+		func(r stats.Row) string { return firstNonEmpty(r.Label, e.r.MustT("stats.area_unknown")) })
+	chart("years", e.r.MustT("stats.years"), e.r.MustT("stats.year"), []string{e.r.MustT("stats.evaluations"), e.r.MustT("stats.decisions")},
 		c.Years, true, noneYet, none, same)
-	chart("expiring", b.r.MustT("stats.expiring", stats.ExpiringMonths), b.r.MustT("stats.month"), []string{b.r.MustT("stats.certificates")},
-		c.Expiring, true, b.r.MustT("stats.expiring_none", stats.ExpiringMonths), none, same)
+	chart("expiring", e.r.MustT("stats.expiring", stats.ExpiringMonths), e.r.MustT("stats.month"), []string{e.r.MustT("stats.certificates")},
+		c.Expiring, true, e.r.MustT("stats.expiring_none", stats.ExpiringMonths), none, same)
 
 	for _, f := range []struct{ path, key, format string }{
 		{opendata.ProductsCSV, "products_csv", "CSV"},
@@ -80,10 +88,10 @@ func (b *builder) statsPage(public []*content.Product) *render.Page {
 		{opendata.SalesPoints, "sales_points", "GeoJSON"},
 		{opendata.StatisticsCSV, "statistics_csv", "CSV"},
 	} {
-		d.Downloads = append(d.Downloads, render.Download{Title: b.r.MustT("data." + f.key), URL: s.Rel(f.path), Format: f.format,
-			Description: b.r.MustT("data." + f.key + "_desc")})
+		d.Downloads = append(d.Downloads, render.Download{Title: e.r.MustT("data." + f.key), URL: s.Asset(f.path), Format: f.format,
+			Description: e.r.MustT("data." + f.key + "_desc")})
 	}
-	title := b.r.MustT("stats.title")
+	title := e.r.MustT("stats.title")
 	return &render.Page{Kind: "stats", Path: statsPath + "index.html", Title: title,
-		Description: b.r.MustT("stats.description"), Data: d, Breadcrumbs: b.crumbs(title)}
+		Description: e.r.MustT("stats.description"), Data: d, Breadcrumbs: e.crumbs(title)}
 }

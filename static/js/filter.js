@@ -41,7 +41,7 @@
 
   function label(f, v, m) {
     if (f.name === 'star') return S.fmt(L.star, v);
-    if (f.name === 'group') return m.groups[v];
+    if (f.name === 'group') return S.groupName(m, v, L);
     return m.provinces[v];
   }
 

@@ -4,6 +4,12 @@
  * <script src="…/static/js/search.js" defer>. The site root is derived from
  * this script's own address, so the site works under any sub-path.
  *
+ * Every language edition shares the one index. A page of another edition
+ * than the default names its folder (data-edition="en/") and the language
+ * of untranslated text (data-src-lang="vi"): result links lead into the
+ * edition, and an English page shows the English titles and group names
+ * the index carries, marking Vietnamese text it falls back to.
+ *
  * The normalisation functions (words, key, exact) implement the rules of
  * generator/vntext; generator/search/testdata/vectors.json is checked
  * against both (go test, node --test).
@@ -153,7 +159,7 @@
       this.manifestP = this.get('search/m.json').then(function (m) {
         if (!m || m.v !== 1) return null;
         var n = m.n;
-        var f = { n: n, chunk: m.c, groups: m.g, provinces: m.p, kind: new Int8Array(n), cert: new Int8Array(n), star: new Int8Array(n), group: new Int16Array(n), prov: new Int16Array(n) };
+        var f = { n: n, chunk: m.c, groups: m.g, groupsEN: m.ge, provinces: m.p, kind: new Int8Array(n), cert: new Int8Array(n), star: new Int8Array(n), group: new Int16Array(n), prov: new Int16Array(n) };
         var id = 0;
         for (var i = 0; i + 5 < m.r.length; i += 6) {
           for (var j = 0; j < m.r[i]; j++, id++) {
@@ -282,16 +288,33 @@
 
   function fmt(s, n) { return String(s).replace(/%d|%s/, String(n)); }
 
+  // marked returns el(tag, cls, text) with lang set when the text is in
+  // another language than the page's.
+  function marked(tag, cls, text, lang) {
+    var e = el(tag, cls, text);
+    if (lang) e.lang = lang;
+    return e;
+  }
+
+  // groupName is the label of group v, in English on an English page.
+  function groupName(m, v, L) {
+    return (L.en && m.groupsEN && m.groupsEN[v]) || m.groups[v];
+  }
+
   // card renders a result record [kind, title, path, star, status, thumb,
-  // area, sub] like layouts/partials/card.html.
+  // area, sub, English title?, English sub?] like
+  // layouts/partials/card.html. Photos are
+  // shared by every edition; the page link is the edition's.
   function card(client, rec, L) {
     var li = el('li', 'card');
     var path = rec[2];
-    var href = new URL(path, client.root).href;
+    var href = new URL(L.edition + path, client.root).href;
+    var title = (L.en && rec[8]) || rec[1];
+    var titleLang = (L.en && rec[8]) ? '' : L.srcLang;
     if (rec[5]) {
       var img = el('img');
       img.src = new URL(path.replace(/index\.html$/, '') + 'anh/' + rec[5], client.root).href;
-      img.alt = rec[1];
+      img.alt = title;
       img.loading = 'lazy';
       li.appendChild(img);
     } else {
@@ -301,7 +324,7 @@
     }
     var body = el('div', 'card-body');
     var h = el('h3', 'card-title');
-    var a = el('a', null, rec[1]);
+    var a = marked('a', null, title, titleLang);
     a.href = href;
     h.appendChild(a);
     body.appendChild(h);
@@ -323,16 +346,17 @@
       rank.appendChild(el('span', 'badge status-' + st, L.status[rec[4]]));
     }
     if (rank.childNodes.length) body.appendChild(rank);
-    if (rec[7]) {
+    var sub = (L.en && rec[9]) || rec[7];
+    if (sub) {
       var pr = el('p', 'card-producer');
       if (rec[0] === 0) pr.appendChild(el('span', 'visually-hidden', L.producer + ': '));
-      pr.appendChild(document.createTextNode(rec[7]));
+      pr.appendChild(L.srcLang && !(L.en && rec[9]) ? marked('span', null, sub, L.srcLang) : document.createTextNode(sub));
       body.appendChild(pr);
     }
     if (rec[6]) {
       var ar = el('p', 'card-area');
       if (rec[0] !== 3) ar.appendChild(el('span', 'visually-hidden', L.area + ': '));
-      ar.appendChild(document.createTextNode(rec[6]));
+      ar.appendChild(L.srcLang && rec[0] !== 3 ? marked('span', null, rec[6], L.srcLang) : document.createTextNode(rec[6]));
       body.appendChild(ar);
     }
     li.appendChild(body);
@@ -346,7 +370,9 @@
       count: d.lCount || '%d', none: d.lNone || '', more: d.lMore || '', star: d.lStar || '%d',
       kinds: split(d.lKinds), status: [''].concat(split(d.lStatus)), statusIds: ['', 'con-hieu-luc', 'sap-het-han', 'het-hieu-luc', 'da-thu-hoi', 'chua-cong-nhan', 'dang-phat-trien'],
       facets: split(d.lFacets), noStar: d.lNoStar || '', producer: d.lProducer || '', area: d.lArea || '',
-      icons: ['★', '⌂', '⚑', '✉'], clear: d.lClear || '', loading: d.lLoading || ''
+      icons: ['★', '⌂', '⚑', '✉'], clear: d.lClear || '', loading: d.lLoading || '',
+      edition: d.edition || '', srcLang: d.srcLang || '',
+      en: !!global.document && document.documentElement.lang === 'en'
     };
   }
 
@@ -365,7 +391,7 @@
     switch (name) {
       case 'kind': return L.kinds[v];
       case 'star': return v > 0 ? fmt(L.star, v) : L.noStar;
-      case 'group': return m.groups[v];
+      case 'group': return groupName(m, v, L);
       case 'province': return m.provinces[v];
       case 'commune': return communes ? communes.names[v] : '';
     }
@@ -422,7 +448,12 @@
     var seq = ++this.seq;
     this.q = q;
     this.writeURL(push);
-    if (!parse(q).length) {
+    // Keep the results' space at once (see "searching" in site.css), so
+    // they do not push the page about when they arrive.
+    var searching = parse(q).length > 0;
+    document.body.classList.toggle('searching', searching);
+    if (searching) this.app.hidden = false;
+    if (!searching) {
       this.results = [];
       this.render();
       return Promise.resolve();
@@ -597,7 +628,7 @@
 
   var api = {
     words: words, key: key, exact: exact, tokens: tokens, parse: parse, gaps: gaps, fileKey: fileKey,
-    Client: Client, card: card, labels: labels, el: el, fmt: fmt, siteRoot: siteRoot
+    Client: Client, card: card, labels: labels, el: el, fmt: fmt, siteRoot: siteRoot, groupName: groupName
   };
   if (typeof module === 'object' && module.exports) module.exports = api;
   if (global.document) {

@@ -50,6 +50,13 @@ func chromium(t *testing.T) string {
 // serve builds the site in fsys into memory and serves it under base.
 func serve(t *testing.T, fsys fs.FS) *httptest.Server {
 	t.Helper()
+	return serveSlow(t, fsys, 0)
+}
+
+// serveSlow is serve with every file of the search index answered after
+// delay, as on a slow mobile connection.
+func serveSlow(t *testing.T, fsys fs.FS, delay time.Duration) *httptest.Server {
+	t.Helper()
 	mem := publish.NewMemory()
 	_, l := site.Generate(fsys, mem, site.Options{Theme: ocop.Theme, Now: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), BaseURL: base})
 	if l.Len() > 0 {
@@ -68,6 +75,9 @@ func serve(t *testing.T, fsys fs.FS) *httptest.Server {
 		if !ok {
 			http.NotFound(w, r)
 			return
+		}
+		if strings.HasPrefix(p, "search/") {
+			time.Sleep(delay)
 		}
 		switch path.Ext(p) {
 		case ".html":
@@ -282,4 +292,126 @@ func has(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// englishSite is a two-language site with certified products, some with
+// English names and some without.
+func englishSite() fstest.MapFS {
+	fsys := fstest.MapFS{
+		"site.yaml":                {Data: []byte("title: Sản phẩm OCOP\nlanguages: [vi, en]\ntranslations:\n  en: {title: OCOP products}\n")},
+		"content/producers/p.yaml": {Data: []byte("name: HTX Bình Minh\nname_en: Bình Minh Cooperative\nkind: hop-tac-xa\n")},
+	}
+	for _, p := range []struct{ slug, name, en, group string }{
+		{"che-xanh", "Chè xanh", "Green tea", "thuc-pham\nsubgroup: che-tuoi-che-bien"},
+		{"che-den", "Chè đen", "Black tea", "thuc-pham\nsubgroup: che-tuoi-che-bien"},
+		{"tinh-dau-sa", "Tinh dầu sả", "", "duoc-lieu\nsubgroup: tinh-dau-duoc-lieu-khac"},
+	} {
+		y := "name: " + p.name + "\nproducer: p\ngroup: " + p.group + "\narea: {commune: xã A, province: Thanh Hóa}\n"
+		if p.en != "" {
+			y += "name_en: " + p.en + "\n"
+		}
+		fsys["products/"+p.slug+"/product.yaml"] = &fstest.MapFile{Data: []byte(y)}
+		fsys["products/"+p.slug+"/scores/2025-08-01-tinh.yaml"] = &fstest.MapFile{Data: []byte(
+			"level: tinh\ndate: 2025-08-01\ntotal: 60\ndecision: {number: 1/QĐ-UBND, date: 2025-08-10, issuer: UBND tỉnh, star: 3}\n")}
+	}
+	return fsys
+}
+
+// TestEnglishEdition searches and filters in the English edition: results
+// show English names (Vietnamese ones marked lang="vi"), English group
+// names, and link to the English pages.
+func TestEnglishEdition(t *testing.T) {
+	ctx, dialogs := browser(t)
+	srv := serve(t, englishSite())
+	en := srv.URL + base + "en/"
+	links := `Array.from(document.querySelectorAll(%q)).map(function(a){return a.textContent+'|'+(a.lang||'')+'|'+a.getAttribute('href')})`
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(en+"tim-kiem/?q=binh+minh"), chromedp.WaitVisible("#q-page")); err != nil {
+		t.Fatal(err)
+	}
+	titles := results(t, ctx)
+	for _, want := range []string{"Green tea", "Black tea", "Tinh dầu sả", "Bình Minh Cooperative"} {
+		if !has(titles, want) {
+			t.Errorf("results %q lack %q", titles, want)
+		}
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(links, ".search-results .card-title a")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range got {
+		parts := strings.Split(l, "|")
+		if !strings.HasPrefix(parts[2], en) {
+			t.Errorf("result %s does not lead to the English edition", l)
+		}
+		if (parts[0] == "Tinh dầu sả") != (parts[1] == "vi") {
+			t.Errorf("result %s: only the untranslated name is marked lang=\"vi\"", l)
+		}
+	}
+	facets, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('.search-facets').textContent`))
+	for _, want := range []string{"Food", "Medicinal herbs and herbal products", "Cooperative"} {
+		if !strings.Contains(facets+strings.Join(titles, " "), want) {
+			t.Errorf("facets %q lack %q", facets, want)
+		}
+	}
+	subs, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll('.search-results .card-producer')).map(function(p){return p.textContent}).join('|')`))
+	if !strings.Contains(subs, "Bình Minh Cooperative") || !strings.Contains(subs, "Cooperative") || strings.Contains(subs, "HTX") || strings.Contains(subs, "Hợp tác xã") {
+		t.Errorf("producer lines %q, want English names and kinds", subs)
+	}
+
+	// The catalogue's instant filter.
+	if err := chromedp.Do(ctx, chromedp.Navigate(en+"san-pham/?star=3")); err != nil {
+		t.Fatal(err)
+	}
+	cards, err := chromedp.Run(ctx, chromedp.Poll[[]string](`(function(){
+		var l = Array.from(document.querySelectorAll('.filter-results .card-title a'));
+		return l.length === 3 ? l.map(function(a){return a.textContent+'|'+a.getAttribute('href')}) : null;
+	})()`, chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		t.Fatalf("filtered catalogue: %v", err)
+	}
+	for _, c := range cards {
+		if !strings.Contains(c, "|"+en+"san-pham/") {
+			t.Errorf("filtered card %s does not lead to the English edition", c)
+		}
+	}
+	legend, _ := chromedp.Run(ctx, chromedp.Text(".instant-filter"))
+	if !strings.Contains(legend, "OCOP stars") || strings.Contains(legend, "Hạng sao") {
+		t.Errorf("filter labels %q, want English", legend)
+	}
+	if len(dialogs()) > 0 {
+		t.Errorf("dialogs opened: %q", dialogs())
+	}
+}
+
+// TestSearchLayoutShift loads a shared search address on a phone-sized
+// screen, with the index arriving late as on mobile data, and measures the
+// cumulative layout shift (CLS) the results cause: they must fill space
+// kept for them, not push the page about.
+func TestSearchLayoutShift(t *testing.T) {
+	ctx, _ := browser(t)
+	srv := serveSlow(t, os.DirFS("../../.."), 400*time.Millisecond)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(412, 823, chromedp.EmulateScale(1.75), chromedp.EmulateMobile),
+		chromedp.Navigate(srv.URL+base+"tim-kiem/?q=che")); err != nil {
+		t.Fatal(err)
+	}
+	if got := results(t, ctx); len(got) < 3 {
+		t.Fatalf("results %q", got)
+	}
+	cls, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`new Promise(function (resolve) {
+		var cls = 0;
+		new PerformanceObserver(function (list) {
+			// Every shift counts: the test makes no input, but driving
+			// the browser marks shifts hadRecentInput.
+			list.getEntries().forEach(function (e) { cls += e.value; });
+		}).observe({type: 'layout-shift', buffered: true});
+		setTimeout(function () { resolve(cls); }, 500);
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("CLS %.4f", cls)
+	if cls > 0.02 {
+		t.Errorf("cumulative layout shift %.4f on the search page, want at most 0.02 (Lighthouse counts 0.1 as poor)", cls)
+	}
 }
