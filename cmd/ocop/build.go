@@ -15,13 +15,14 @@ import (
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	var out string
-	var noMinify, fileURLs, timings bool
-	fs := newFlagSet("build", "ocop build [-s DIR] [-o DIR] [--now YYYY-MM-DD] [--base-url URL] [--no-minify] [--file-urls] [--timings]", stderr)
+	var noMinify, fileURLs, timings, clean bool
+	fs := newFlagSet("build", "ocop build [-s DIR] [-o DIR] [--now YYYY-MM-DD] [--base-url URL] [--no-minify] [--file-urls] [--timings] [--clean]", stderr)
 	sf.register(fs)
 	fs.StringVar(&out, "o", "public", "output folder; replaced only when the build succeeds")
 	fs.BoolVar(&noMinify, "no-minify", false, "write pages as rendered, for reading a theme's output")
 	fs.BoolVar(&fileURLs, "file-urls", false, "end links with index.html so the output can be browsed from disk (USB stick)")
 	fs.BoolVar(&timings, "timings", false, "print the time of each step and of each layout's pages")
+	fs.BoolVar(&clean, "clean", false, "ignore the previous build: build every file into a new folder")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -30,7 +31,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "ocop build:", err)
 		return 2
 	}
-	res, problems := site.Build(sf.dir, out, site.Options{Now: now, BaseURL: sf.baseURL, Theme: ocop.Theme, NoMinify: noMinify, FileURLs: fileURLs})
+	res, problems := site.Build(sf.dir, out, site.Options{Now: now, BaseURL: sf.baseURL, Theme: ocop.Theme, NoMinify: noMinify, FileURLs: fileURLs, Clean: clean})
 	if problems.Len() > 0 {
 		lang := sf.language()
 		problems.PrintIn(stderr, lang)
@@ -41,6 +42,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	printWarnings(stderr, problems, lang)
 	summary := diag.T(lang, "%d pages, %d files, %.1f MB, %d products in %s", res.Pages, res.Files, float64(res.Bytes)/1e6, res.Products, res.Duration.Round(time.Millisecond))
 	fmt.Fprintln(stdout, diag.T(lang, "built %s into %s", summary, out))
+	switch res.Mode {
+	case site.ModeUpToDate:
+		fmt.Fprintln(stdout, diag.T(lang, "up to date: no file changed since the previous build"))
+	case site.ModeUpdate:
+		fmt.Fprintln(stdout, diag.T(lang, "incremental: %d files written, %d kept from the previous build", res.Written, res.Reused))
+	}
 	if timings {
 		printTimings(stdout, res)
 	}
@@ -51,6 +58,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 // tables (step names and layout names are not translated: they name code).
 func printTimings(w io.Writer, res *site.Result) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	if res.Why != "" {
+		fmt.Fprintf(w, "build mode: %s (%s)\n", res.Mode, res.Why)
+	} else {
+		fmt.Fprintf(w, "build mode: %s\n", res.Mode)
+	}
 	fmt.Fprintln(tw, "step\tseconds\t")
 	for _, s := range res.Steps {
 		fmt.Fprintf(tw, "%s\t%.3f\t\n", s.Name, s.Duration.Seconds())

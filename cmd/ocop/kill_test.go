@@ -99,6 +99,67 @@ func TestKilledBuild(t *testing.T) {
 	}
 }
 
+// TestKilledUpdate kills incremental builds (an edit of one product,
+// written in place) at random moments: whatever the moment, the next build
+// must give exactly what a clean build of the same content gives.
+func TestKilledUpdate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	tmp := t.TempDir()
+	site := filepath.Join(tmp, "site")
+	copyTree(t, "../..", site, "site.yaml", "products", "content")
+	entries, _ := os.ReadDir(filepath.Join(site, "products"))
+	for i := 0; i < 40; i++ {
+		for _, e := range entries {
+			copyTree(t, filepath.Join(site, "products", e.Name()), filepath.Join(site, "products", "ban-sao", fmt.Sprintf("%s-%d", e.Name(), i)))
+		}
+	}
+	out := filepath.Join(tmp, "public")
+	build := func(extra ...string) *exec.Cmd {
+		cmd := exec.Command(os.Args[0], append([]string{"build", "-s", site, "-o", out, "--now", "2026-11-30"}, extra...)...)
+		cmd.Env = append(os.Environ(), "OCOP_TEST_RUN_MAIN=1")
+		return cmd
+	}
+	if b, err := build().CombinedOutput(); err != nil {
+		t.Fatalf("first build: %v\n%s", err, b)
+	}
+	product := filepath.Join(site, "products", "muoi-cham-tho-tan", "product.yaml")
+	orig, err := os.ReadFile(product)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewSource(2))
+	for i := 0; i < 5; i++ {
+		edited := strings.Replace(string(orig), "name: Muối chấm Thọ Tân", fmt.Sprintf("name: Muối chấm Thọ Tân %d", i), 1)
+		if err := os.WriteFile(product, []byte(edited), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		cmd := build()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rng.Int63n(int64(1500 * time.Millisecond))))
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		killedAfter := time.Since(start)
+		if b, err := build().CombinedOutput(); err != nil {
+			t.Fatalf("build after the kill: %v\n%s", err, b)
+		}
+		clean := filepath.Join(tmp, fmt.Sprintf("clean-%d", i))
+		cmd = exec.Command(os.Args[0], "build", "-s", site, "-o", clean, "--now", "2026-11-30", "--clean")
+		cmd.Env = append(os.Environ(), "OCOP_TEST_RUN_MAIN=1")
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("clean build: %v\n%s", err, b)
+		}
+		if treeHash(t, out) != treeHash(t, clean) {
+			t.Fatalf("run %d (killed after %s): the build after the kill differs from a clean build", i, killedAfter.Round(time.Millisecond))
+		}
+		os.RemoveAll(clean)
+	}
+}
+
 func treeHash(t *testing.T, dir string) string {
 	t.Helper()
 	var names []string

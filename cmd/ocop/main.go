@@ -36,7 +36,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "ocop build [-s DIR] [-o DIR] [--now YYYY-MM-DD] [--base-url URL] [--no-minify] [--file-urls] [--timings]", "build the site into the output folder (default public/)", runBuild},
+		{"build", "ocop build [-s DIR] [-o DIR] [--now YYYY-MM-DD] [--base-url URL] [--no-minify] [--file-urls] [--timings] [--clean]", "build the site into the output folder (default public/)", runBuild},
 		{"check", "ocop check [-s DIR] [--now YYYY-MM-DD] [--base-url URL]", "validate every file and link; write nothing; exit 1 on any problem", runCheck},
 		{"serve", serveUsage, "build into memory, serve on 127.0.0.1:1313 and rebuild on every save", runServe},
 		{"score", scoreUsage, "print the breakdown of score files, or a blank sheet (--form)", runScore},

@@ -161,7 +161,7 @@ func NewDir(out string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	prefix := "." + filepath.Base(out) + ".building-"
+	prefix := buildingPrefix(out)
 	removeAbandoned(parent, prefix)
 	tmp, err := os.MkdirTemp(parent, prefix+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
@@ -212,6 +212,16 @@ func (d *Dir) mkdir(dir string) error {
 	d.dirs[dir] = true
 	d.mu.Unlock()
 	return nil
+}
+
+func buildingPrefix(out string) string { return "." + filepath.Base(out) + ".building-" }
+
+// RemoveAbandoned deletes what killed builds of out left beside it. A
+// full build does it when it starts; a build that does not make a new
+// folder (an incremental one) calls it.
+func RemoveAbandoned(out string) {
+	out = filepath.Clean(out)
+	removeAbandoned(filepath.Dir(out), buildingPrefix(out))
 }
 
 // removeAbandoned deletes the temporary folders of builds that were killed
@@ -286,4 +296,45 @@ func (m *Memory) Get(rel string) ([]byte, bool) {
 	defer m.mu.Unlock()
 	data, ok := m.Files[rel]
 	return data, ok
+}
+
+// MarkWritten records rel as present in the output without writing it: an
+// incremental build keeps the file from the previous build.
+func (p *Publisher) MarkWritten(rel string, size int64) {
+	p.mu.Lock()
+	p.written[rel] = size
+	p.mu.Unlock()
+}
+
+// WriteInPlace replaces the file rel under the folder out with data: it is
+// written beside its final name and renamed over it, so a reader (a web
+// server) sees the old file or the new one, never half of one.
+func WriteInPlace(out, rel string, data []byte) error {
+	if !fs.ValidPath(rel) {
+		return fmt.Errorf("invalid output path %q", rel)
+	}
+	full := filepath.Join(out, filepath.FromSlash(rel))
+	dir := filepath.Dir(full)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".ocop-"+filepath.Base(full)+"-")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, full)
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+	}
+	return err
 }

@@ -124,6 +124,9 @@ func fingerprint(theme fs.FS) map[string]string {
 // ("dia-ban/thanh-hoa/", …). Call it before rendering.
 func (r *Renderer) SetAreaPages(paths map[string]bool) { r.areaPages = paths }
 
+// AreaPages returns the area listing pages set by SetAreaPages.
+func (r *Renderer) AreaPages() map[string]bool { return r.areaPages }
+
 // AreaURL returns the address of the listing of the smallest unit of a that
 // has a page: the commune, else the district, else the province, else the
 // list of areas.

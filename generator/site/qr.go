@@ -8,6 +8,7 @@ import (
 	"github.com/ocop-vn/ocop/generator/diag"
 	"github.com/ocop-vn/ocop/generator/qr"
 	"github.com/ocop-vn/ocop/generator/render"
+	"github.com/ocop-vn/ocop/generator/viewhash"
 )
 
 // QR codes hold a page's canonical address, so a phone scanning a packaging
@@ -107,13 +108,24 @@ func (e *edition) qrCode(dir, target string) *qr.Code {
 func (e *edition) qrFile(dir, name string) {
 	target := e.qrTarget(dir)
 	out := e.site.Prefix + dir
+	title := e.r.MustT("qr.alt", name)
+	if e.inc != nil {
+		// The files depend on the address and the title alone.
+		key := viewhash.Bytes([]byte(target), []byte(title), []byte{qrPNGScale})
+		e.inc.setKey(out+qrSVGName, key)
+		e.inc.setKey(out+qrPNGName, key)
+		svgKept := e.inc.reuse(e.pub, out+qrSVGName, key)
+		if pngKept := e.inc.reuse(e.pub, out+qrPNGName, key); svgKept && pngKept {
+			return
+		}
+	}
 	c := e.qrCode(dir, target)
 	if c == nil {
 		return
 	}
 	// The SVG is drawn minimal already; minifying its path costs more than
 	// writing the file.
-	e.writeRaw(out+qrSVGName, []byte(c.SVG(qr.SVGOptions{Title: e.r.MustT("qr.alt", name), Desc: target})))
+	e.writeRaw(out+qrSVGName, []byte(c.SVG(qr.SVGOptions{Title: title, Desc: target})))
 	png, err := c.PNG(qrPNGScale)
 	if err != nil {
 		e.l.Add(diag.Pos{File: out}, "writing %s: %v", out+qrPNGName, err)

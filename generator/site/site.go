@@ -62,6 +62,9 @@ type Options struct {
 	// Build and Check default to .ocop-cache/images in the site folder
 	// (or $OCOP_IMAGE_CACHE); Generate keeps nothing without it.
 	ImageCache string
+	// Clean makes Build ignore the previous build of the output folder and
+	// build everything into a new folder (see incremental.go).
+	Clean bool
 }
 
 // Result summarises a build.
@@ -80,6 +83,14 @@ type Result struct {
 	// build or a theme slow.
 	Steps   []Timing
 	Layouts []Timing
+	// Mode is how Build went about it: ModeFull, ModeUpdate (only changed
+	// files written, in place) or ModeUpToDate (nothing to do). Why says
+	// why a build was not incremental; Written and Reused count the files
+	// written and the files kept from the previous build.
+	Mode    string
+	Why     string
+	Written int
+	Reused  int
 }
 
 // Timing is the time spent in one step of a build or one layout.
@@ -90,32 +101,103 @@ type Timing struct {
 }
 
 // Build builds the site in dir into out. On any problem it returns them
-// all and leaves out untouched.
+// all and leaves out untouched. Unless opts.Clean is set, it reuses the
+// previous build of out: see incremental.go.
 func Build(dir, out string, opts Options) (*Result, *diag.List) {
-	sink, err := publish.NewDir(out)
-	if err != nil {
-		l := &diag.List{}
-		l.Add(diag.Pos{File: out}, "cannot prepare the output folder: %v", err)
-		return nil, l
-	}
+	start := time.Now()
+	opts.Now = buildDate(opts.Now)
+	opts.ImageCache = imageCacheDir(dir, opts.ImageCache)
 	fsys, err := SiteFS(dir)
 	if err != nil {
-		sink.Abort()
 		l := &diag.List{}
 		l.Add(diag.Pos{File: dir}, "cannot open the site folder: %v", err)
 		return nil, l
 	}
-	opts.ImageCache = imageCacheDir(dir, opts.ImageCache)
-	res, l := run(fsys, sink, opts)
+	publish.RemoveAbandoned(out)
+	inc := openIncremental(dir, out, opts)
+	if opts.Clean {
+		inc.prev, inc.why = nil, "--clean"
+	}
+	if inc.upToDate() {
+		l := &diag.List{}
+		for _, w := range inc.prev.Warnings {
+			l.Replay(w)
+		}
+		p := inc.prev
+		var size int64
+		for _, f := range p.Files {
+			size += f.Size
+		}
+		return &Result{Pages: p.Pages, Files: len(p.Files), Bytes: size, Products: p.Products, Duration: time.Since(start),
+			Mode: ModeUpToDate, Reused: len(p.Files)}, l
+	}
+
+	b, jobs, l := prepare(fsys, publish.Discard{}, opts, nil)
+	if b == nil {
+		return nil, l
+	}
+	b.steps = append(b.steps, Timing{Name: "load, theme, plan", Duration: time.Since(start)})
+	b.step("images (plan)", func() { b.planImages(opts.ImageCache) })
+	inc.start()
+	b.inc = inc
+	derived := b.derived(jobs)
+	update := false
+	if inc.prev != nil {
+		b.step("fingerprint pages", func() { b.viewKeys(jobs) })
+		update, inc.why = inc.updatePlan(jobs, derived)
+	}
+	var outDir *publish.Dir
+	if update {
+		inc.buffer = map[string][]byte{}
+		b.pub = publish.New(recordingSink{inc: inc}, !opts.NoMinify)
+	} else {
+		inc.prev = nil
+		outDir, err = publish.NewDir(out)
+		if err != nil {
+			l.Add(diag.Pos{File: out}, "cannot prepare the output folder: %v", err)
+			return nil, l
+		}
+		b.pub = publish.New(recordingSink{inc: inc, inner: outDir}, !opts.NoMinify)
+	}
+	res := b.finishRun(jobs, start)
+	res.Why = inc.why
 	if l.Len() > 0 {
-		sink.Abort()
+		if outDir != nil {
+			outDir.Abort()
+		}
 		return res, l
 	}
-	if err := sink.Commit(); err != nil {
-		sink.Abort()
-		l.Add(diag.Pos{File: out}, "cannot replace the output folder: %v", err)
+	if update {
+		res.Mode, res.Written = ModeUpdate, len(inc.buffer)
+		err = inc.apply()
+	} else {
+		res.Mode, res.Written = ModeFull, len(inc.files)
+		err = outDir.Commit()
+		if err != nil {
+			outDir.Abort()
+		}
 	}
+	if err != nil {
+		inc.forget()
+		l.Add(diag.Pos{File: out}, "cannot write the output folder: %v", err)
+		return res, l
+	}
+	res.Reused = inc.reused
+	if err := inc.save(derived, res.Pages, res.Products, l.Problems()); err != nil {
+		inc.forget()
+		l.WarnHint(diag.Pos{File: inc.file}, "check that the cache folder can be written; the next build will be a full one", "cannot record the build: %v", err)
+	}
+	res.Duration = time.Since(start)
 	return res, l
+}
+
+// buildDate is the day a build is for: opts.Now, or today.
+func buildDate(now time.Time) time.Time {
+	if now.IsZero() {
+		now = time.Now()
+	}
+	y, m, d := now.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // Check validates the site in dir exactly as Build would, writing nothing.
@@ -155,15 +237,20 @@ func run(fsys fs.FS, sink publish.Sink, opts Options) (*Result, *diag.List) {
 	}
 	b.steps = append(b.steps, Timing{Name: "load, theme, plan", Duration: time.Since(start)})
 	b.step("images (plan)", func() { b.planImages(opts.ImageCache) })
+	return b.finishRun(jobs, start), l
+}
+
+// finishRun renders, writes the other outputs and checks the links.
+func (b *builder) finishRun(jobs []job, start time.Time) *Result {
 	b.step("render pages", func() { b.renderAll(jobs) })
 	b.step("static files, images", b.assets)
 	b.step("feeds, search, data, QR", func() { b.extras(jobs) })
-	if l.Len() == 0 {
+	if b.l.Len() == 0 {
 		b.step("link check", b.checkLinks)
 	}
 	files, size := b.pub.Stats()
 	return &Result{Pages: len(jobs), Files: files, Bytes: size, Products: len(b.cat.Products), Duration: time.Since(start),
-		Images: b.imageStats(), Steps: b.steps, Layouts: b.layoutTimes.sorted()}, l
+		Images: b.imageStats(), Steps: b.steps, Layouts: b.layoutTimes.sorted()}
 }
 
 // step runs f and records how long it took.
@@ -176,11 +263,7 @@ func (b *builder) step(name string, f func()) {
 // prepare runs the steps before rendering — load, theme, plan — and
 // returns nil when there are problems.
 func prepare(fsys fs.FS, sink publish.Sink, opts Options, cache *content.Cache) (*builder, []job, *diag.List) {
-	if opts.Now.IsZero() {
-		opts.Now = time.Now()
-	}
-	y, m, d := opts.Now.Date()
-	opts.Now = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	opts.Now = buildDate(opts.Now)
 
 	cat, l := content.Load(fsys, content.Options{Now: opts.Now, BaseURL: opts.BaseURL, Cache: cache})
 	theme := overlay{top: fsys, base: opts.Theme}
@@ -250,6 +333,8 @@ type builder struct {
 
 	steps       []Timing
 	layoutTimes layoutTimes
+	// inc records this build for the next one (Build only).
+	inc *incremental
 
 	mu sync.Mutex
 	// planned holds every page path before rendering starts, so most links
@@ -305,7 +390,18 @@ func (b *builder) renderOne(j job) {
 	var kind string
 	// Minifying and writing are part of the page's cost.
 	defer func() { b.layoutTimes.add(kind, time.Since(start)) }()
-	html, err := b.page(j, &kind)
+	if b.inc != nil {
+		if key, ok := b.inc.keyOf(j.path); ok && b.inc.reuse(b.pub, j.path, key) {
+			return // unchanged since the previous build
+		}
+	}
+	view := j.view()
+	if b.inc != nil {
+		if _, ok := b.inc.keyOf(j.path); !ok {
+			b.inc.setKey(j.path, b.inc.hasher.View(view))
+		}
+	}
+	html, err := b.page(j, view, &kind)
 	if err != nil {
 		b.l.Add(diag.Pos{File: j.source}, "rendering %s: %v", j.path, err)
 		return
@@ -318,9 +414,8 @@ func (b *builder) renderOne(j job) {
 // page renders one page and makes its links relative, handing every link
 // to the link check.
 // The page's layout is stored in *kind, for timings.
-func (b *builder) page(j job, kind *string) ([]byte, error) {
+func (b *builder) page(j job, view *render.Page, kind *string) ([]byte, error) {
 	e := j.ed
-	view := j.view()
 	view.Path = strings.TrimPrefix(j.path, e.site.Prefix)
 	*kind = view.Kind
 	e.finish(view)
