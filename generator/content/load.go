@@ -476,7 +476,9 @@ func (ld *loader) loadProducts(c *Catalog) []*Product {
 	out := make([]*Product, len(dirs))
 	var wg sync.WaitGroup
 	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	// More workers than cores: a product is a dozen small files, and while
+	// one worker waits on the file system another can parse.
+	for range 4 * runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -61,6 +61,10 @@ func (p Problem) Error() string {
 type List struct {
 	mu       sync.Mutex
 	problems []Problem
+	// errors counts the problems that are not warnings: Len is called
+	// after every file decoded, and a catalogue can carry thousands of
+	// warnings, so counting them each time made loading quadratic.
+	errors int
 }
 
 // Add records a problem at pos.
@@ -92,15 +96,17 @@ func (l *List) Replay(p Problem) { l.add(p) }
 func (l *List) add(p Problem) {
 	l.mu.Lock()
 	l.problems = append(l.problems, p)
+	if !p.Warning {
+		l.errors++
+	}
 	l.mu.Unlock()
 }
 
 // Merge appends every problem of other.
 func (l *List) Merge(other *List) {
-	ps := other.Problems()
-	l.mu.Lock()
-	l.problems = append(l.problems, ps...)
-	l.mu.Unlock()
+	for _, p := range other.Problems() {
+		l.add(p)
+	}
 }
 
 // Len reports how many errors were recorded; warnings do not count, since
@@ -108,13 +114,7 @@ func (l *List) Merge(other *List) {
 func (l *List) Len() int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	n := 0
-	for _, p := range l.problems {
-		if !p.Warning {
-			n++
-		}
-	}
-	return n
+	return l.errors
 }
 
 // Problems returns the problems sorted by file, line and column, with exact

@@ -139,11 +139,29 @@ type ProductData struct {
 
 // QRCode is a page's QR code: inline SVG and the downloadable files.
 type QRCode struct {
-	// Target is the address the code holds.
-	Target string
-	SVG    template.HTML
+	// Target is the address the code holds; Title and Desc the inline
+	// code's accessible name and description.
+	Target, Title, Desc string
 	// SVGURL and PNGURL are the downloadable files.
 	SVGURL, PNGURL string
+	// draw makes the inline SVG. It runs when the page is rendered, not
+	// when its view is made: an incremental build makes the views of all
+	// pages to fingerprint them, and the fields above say all the code
+	// depends on.
+	draw func() template.HTML
+}
+
+// NewQRCode returns a code whose inline SVG draw makes on demand.
+func NewQRCode(target, title, desc, svgURL, pngURL string, draw func() template.HTML) *QRCode {
+	return &QRCode{Target: target, Title: title, Desc: desc, SVGURL: svgURL, PNGURL: pngURL, draw: draw}
+}
+
+// SVG is the inline code.
+func (q *QRCode) SVG() template.HTML {
+	if q.draw == nil {
+		return ""
+	}
+	return q.draw()
 }
 
 // Photo is an output image. URL is its largest published size and Width

@@ -44,13 +44,15 @@ func (e *edition) qrView(dir, name string) *render.QRCode {
 	if target == "" {
 		return nil
 	}
-	c := e.qrCode(dir, target)
-	if c == nil {
-		return nil
-	}
 	s := e.site
-	svg := c.SVG(qr.SVGOptions{ID: "qr", Title: e.r.MustT("qr.alt", name), Desc: e.r.MustT("qr.desc", target)})
-	return &render.QRCode{Target: target, SVG: template.HTML(svg), SVGURL: s.Rel(dir + qrSVGName), PNGURL: s.Rel(dir + qrPNGName)}
+	title, desc := e.r.MustT("qr.alt", name), e.r.MustT("qr.desc", target)
+	return render.NewQRCode(target, title, desc, s.Rel(dir+qrSVGName), s.Rel(dir+qrPNGName), func() template.HTML {
+		c := e.qrCode(dir, target)
+		if c == nil {
+			return ""
+		}
+		return template.HTML(c.SVG(qr.SVGOptions{ID: "qr", Title: title, Desc: desc}))
+	})
 }
 
 // qrFiles writes the SVG and PNG codes of every public product and sales

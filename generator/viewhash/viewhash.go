@@ -27,6 +27,7 @@
 package viewhash
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
@@ -47,6 +48,7 @@ type Hasher struct {
 	global  map[reflect.Type]bool // pointers to these are written by type
 	skip    map[reflect.Type]bool // values of these types are not written
 	own     sync.Map              // recordKey → Sum
+	ring    sync.Map              // recordKey → Sum
 	deep    sync.Map              // recordKey → Sum
 }
 
@@ -293,26 +295,39 @@ func (h *Hasher) deepSum(v reflect.Value) Sum {
 		return s.(Sum)
 	}
 	own := h.ownSum(v)
-	// One block per neighbour, sorted: the order of neighbours is already
-	// in own(r) (it writes their identities in order), and sorting keeps
-	// the hash independent of map iteration order.
-	var blocks [][]byte
+	// One ring hash per neighbour, sorted: the order of neighbours is
+	// already in own(r) (it writes their identities in order), and sorting
+	// keeps the hash independent of map iteration order.
+	var rings []Sum
 	for _, n := range h.neighbours(v) {
-		s := h.ownSum(n)
-		block := append([]byte(nil), s[:]...)
-		for _, m := range h.neighbours(n) {
-			s := h.ownSum(m)
-			block = append(block, s[:]...)
-		}
-		blocks = append(blocks, block)
+		rings = append(rings, h.ringSum(n))
 	}
-	slices.SortFunc(blocks, func(a, b []byte) int { return cmp.Compare(string(a), string(b)) })
+	slices.SortFunc(rings, func(a, b Sum) int { return bytes.Compare(a[:], b[:]) })
 	buf := append([]byte(nil), own[:]...)
-	for _, b := range blocks {
-		buf = append(buf, b...)
+	for _, r := range rings {
+		buf = append(buf, r[:]...)
 	}
 	s := Sum(sha256.Sum256(buf))
 	h.deep.Store(k, s)
+	return s
+}
+
+// ringSum hashes own(n) and the own hashes of the records n points to,
+// once per record: a sales point selling a thousand products is a
+// neighbour of each of them.
+func (h *Hasher) ringSum(n reflect.Value) Sum {
+	k := recordKey{n.Type(), n.Pointer()}
+	if s, ok := h.ring.Load(k); ok {
+		return s.(Sum)
+	}
+	own := h.ownSum(n)
+	buf := append([]byte(nil), own[:]...)
+	for _, m := range h.neighbours(n) {
+		s := h.ownSum(m)
+		buf = append(buf, s[:]...)
+	}
+	s := Sum(sha256.Sum256(buf))
+	h.ring.Store(k, s)
 	return s
 }
 
