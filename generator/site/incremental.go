@@ -77,10 +77,7 @@ type manifest struct {
 	// with several editions, every page that exists (Markdown links go to
 	// an edition's own page when it has one).
 	Derived viewhash.Sum
-	// Out identifies the output folder (device and inode) as the build
-	// left it; a folder replaced or deleted since is built in full.
-	OutDev, OutIno uint64
-	Inputs         map[string]stamp
+	Inputs map[string]stamp
 	// Stamped is when Inputs were taken (Unix nanoseconds).
 	Stamped int64
 	// Files holds every output file. Keyed files (pages, QR codes) have
@@ -147,8 +144,8 @@ func openIncremental(dir, out string, opts Options) *incremental {
 		inc.why = "previous build recorded by another version"
 	case prev.Key != inc.key:
 		inc.why = "ocop, options, date, theme or site-wide files changed"
-	case !sameFolder(out, prev.OutDev, prev.OutIno):
-		inc.why = "output folder replaced since the previous build"
+	case !holds(out, prev.Files):
+		inc.why = "output folder differs from the previous build's"
 	case fileExists(inc.file + ".dirty"):
 		inc.why = "previous update was interrupted"
 	default:
@@ -385,11 +382,7 @@ func cmpErr(first, err error) error {
 // save writes the manifest of the build just committed and clears the
 // interrupted-update marker.
 func (inc *incremental) save(derived viewhash.Sum, pages, products int, warnings []diag.Problem) error {
-	dev, ino, err := folderID(inc.out)
-	if err != nil {
-		return err
-	}
-	m := &manifest{Version: manifestVersion, Key: inc.key, Derived: derived, OutDev: dev, OutIno: ino,
+	m := &manifest{Version: manifestVersion, Key: inc.key, Derived: derived,
 		Inputs: inc.inputs, Stamped: inc.stamped, Files: inc.files, Pages: pages, Products: products, Warnings: warnings}
 	if err := os.MkdirAll(filepath.Dir(inc.file), 0o755); err != nil {
 		return err
@@ -405,7 +398,7 @@ func (inc *incremental) save(derived viewhash.Sum, pages, products int, warnings
 	if err := os.Rename(tmp, inc.file); err != nil {
 		return err
 	}
-	err = os.Remove(inc.file + ".dirty")
+	err := os.Remove(inc.file + ".dirty")
 	if errors.Is(err, fs.ErrNotExist) {
 		err = nil
 	}
@@ -526,7 +519,32 @@ func fileExists(name string) bool {
 	return err == nil
 }
 
-func sameFolder(dir string, dev, ino uint64) bool {
-	d, i, err := folderID(dir)
-	return err == nil && d == dev && i == ino
+// holds reports whether the folder out holds exactly the files of a
+// previous build, with their sizes: a folder deleted, replaced or edited by
+// hand since is built in full. (Sizes, not times or inodes: a CI cache
+// that restores the folder keeps the one and changes the others.)
+func holds(out string, files map[string]outFile) bool {
+	n := 0
+	ok := true
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(out, p)
+		if err != nil {
+			return err
+		}
+		f, known := files[filepath.ToSlash(rel)]
+		info, err := d.Info()
+		if !known || err != nil || info.Size() != f.Size {
+			ok = false
+			return filepath.SkipAll
+		}
+		n++
+		return nil
+	})
+	return err == nil && ok && n == len(files)
 }

@@ -270,3 +270,36 @@ func TestIncrementalBadInputLeavesOutput(t *testing.T) {
 	}
 	sameTrees(t, readTree(t, out), before)
 }
+
+// TestIncrementalOutputTouched: an output folder changed since the previous
+// build (a file deleted or added by hand) is built in full, and comes back
+// whole.
+func TestIncrementalOutputTouched(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		touch func(out string)
+	}{
+		{"file deleted", func(out string) { os.Remove(filepath.Join(out, "san-pham", "index.html")) }},
+		{"file added", func(out string) { os.WriteFile(filepath.Join(out, "extra.html"), []byte("x"), 0o644) }},
+		{"folder deleted", func(out string) { os.RemoveAll(out) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := copyExample(t)
+			out := filepath.Join(t.TempDir(), "public")
+			opts := Options{Now: exampleNow, Theme: ocop.Theme, ImageCache: filepath.Join(t.TempDir(), "images")}
+			if _, l := Build(dir, out, opts); l.Len() > 0 {
+				t.Fatal(l.Err())
+			}
+			want := readTree(t, out)
+			tc.touch(out)
+			res, l := Build(dir, out, opts)
+			if l.Len() > 0 {
+				t.Fatal(l.Err())
+			}
+			if res.Mode != ModeFull {
+				t.Errorf("mode %q (%s), want %q", res.Mode, res.Why, ModeFull)
+			}
+			sameTrees(t, readTree(t, out), want)
+		})
+	}
+}
