@@ -77,7 +77,7 @@ type manifest struct {
 	// with several editions, every page that exists (Markdown links go to
 	// an edition's own page when it has one).
 	Derived viewhash.Sum
-	Inputs map[string]stamp
+	Inputs  map[string]stamp
 	// Stamped is when Inputs were taken (Unix nanoseconds).
 	Stamped int64
 	// Files holds every output file. Keyed files (pages, QR codes) have
