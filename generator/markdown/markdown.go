@@ -8,8 +8,10 @@ package markdown
 import (
 	"bytes"
 	"html/template"
+	"strconv"
 	"strings"
 
+	"github.com/ocop-vn/ocop/generator/vntext"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -54,11 +56,35 @@ func newConverter(links baseLinks) *Converter {
 // mode, so the result may be trusted as template.HTML.
 func (c *Converter) Convert(src string) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := c.md.Convert([]byte(src), &buf); err != nil {
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{}}))
+	if err := c.md.Convert([]byte(src), &buf, parser.WithContext(ctx)); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
 }
+
+// headingIDs names headings after their Vietnamese text folded to ASCII
+// ("Nguồn gốc" → "nguon-goc"). goldmark's own ids keep only ASCII letters,
+// which made "ngun-gc" of the same heading. Ids are unique in a document
+// (a second "Nguồn gốc" is "nguon-goc-1").
+type headingIDs struct {
+	seen map[string]bool
+}
+
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	base := vntext.Slug(string(value))
+	if base == "" {
+		base = "muc"
+	}
+	id := base
+	for i := 1; h.seen[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	h.seen[id] = true
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.seen[string(value)] = true }
 
 // baseLinks rewrites link and image destinations that start with a single
 // "/" so they sit under the site's base path, and links to pages under the

@@ -10,7 +10,9 @@ func TestConvert(t *testing.T) {
 		name, base, in string
 		want, notWant  []string
 	}{
-		{"heading and paragraph", "/", "## Nguồn gốc\n\nChè xanh.", []string{`<h2 id=`, "<p>Chè xanh.</p>"}, nil},
+		{"heading and paragraph", "/", "## Nguồn gốc\n\nChè xanh.", []string{`<h2 id="nguon-goc">`, "<p>Chè xanh.</p>"}, nil},
+		{"heading ids unique", "/", "## Đặc điểm\n\n## Đặc điểm", []string{`id="dac-diem"`, `id="dac-diem-1"`}, nil},
+		{"heading without letters", "/", "## ***", []string{`<h2 id="muc">`}, nil},
 		{"raw html dropped", "/", "<script>alert(1)</script>\n\nx <b>y</b>", []string{"<!-- raw HTML omitted -->"}, []string{"<script>", "<b>"}},
 		{"javascript link dropped", "/", "[x](javascript:alert(1))", []string{`href=""`}, []string{"javascript:"}},
 		{"site link under base", "/ocop/", "[Sản phẩm](/san-pham/)", []string{`href="/ocop/san-pham/"`}, nil},
