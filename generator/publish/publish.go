@@ -167,6 +167,9 @@ func NewDir(out string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Clean, so that the folders of files (filepath.Join cleans) end at
+	// exactly this path: "./.public.building-…" would never be reached.
+	tmp = filepath.Clean(tmp)
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
@@ -202,7 +205,11 @@ func (d *Dir) mkdir(dir string) error {
 	if known || dir == d.tmp {
 		return nil
 	}
-	if err := d.mkdir(filepath.Dir(dir)); err != nil {
+	parent := filepath.Dir(dir)
+	if parent == dir || !strings.HasPrefix(dir, d.tmp+string(filepath.Separator)) {
+		return fmt.Errorf("folder %s is outside the build folder %s", dir, d.tmp)
+	}
+	if err := d.mkdir(parent); err != nil {
 		return err
 	}
 	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
