@@ -403,7 +403,7 @@ async function main() {
     const files = htmlFiles(site.dir);
     const firstUnder = (prefix) => files.map(urlOf).find((u) => u.startsWith(prefix) && u !== prefix && !u.includes('/trang/'));
     const targets = site.mode === 'full'
-      ? ['/', '/san-pham/', firstUnder('/san-pham/'), firstUnder('/tin-tuc/')]
+      ? ['/', '/san-pham/', firstUnder('/san-pham/'), firstUnder('/tin-tuc/'), '/tim-kiem/?q=che']
       : ['/san-pham/'];
     for (const u of targets.filter(Boolean)) {
       let best = null, runs = 0;
