@@ -32,23 +32,9 @@ func TestKilledBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	tmp := t.TempDir()
-	site := filepath.Join(tmp, "site")
-	copyTree(t, "../..", site, "site.yaml", "products", "content")
 	// Make the build long enough to be killed in the middle: 100 copies
 	// of the example products.
-	entries, _ := os.ReadDir(filepath.Join(site, "products"))
-	for i := 0; i < 100; i++ {
-		for _, e := range entries {
-			copyTree(t, filepath.Join(site, "products", e.Name()), filepath.Join(site, "products", "ban-sao", fmt.Sprintf("%s-%d", e.Name(), i)))
-		}
-	}
-	out := filepath.Join(tmp, "public")
-	build := func(extra ...string) *exec.Cmd {
-		cmd := exec.Command(os.Args[0], append([]string{"build", "-s", site, "-o", out, "--now", "2026-11-30"}, extra...)...)
-		cmd.Env = append(os.Environ(), "OCOP_TEST_RUN_MAIN=1")
-		return cmd
-	}
+	tmp, _, out, build := killSite(t, 100)
 	if b, err := build().CombinedOutput(); err != nil {
 		t.Fatalf("first build: %v\n%s", err, b)
 	}
@@ -106,21 +92,7 @@ func TestKilledUpdate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	tmp := t.TempDir()
-	site := filepath.Join(tmp, "site")
-	copyTree(t, "../..", site, "site.yaml", "products", "content")
-	entries, _ := os.ReadDir(filepath.Join(site, "products"))
-	for i := 0; i < 40; i++ {
-		for _, e := range entries {
-			copyTree(t, filepath.Join(site, "products", e.Name()), filepath.Join(site, "products", "ban-sao", fmt.Sprintf("%s-%d", e.Name(), i)))
-		}
-	}
-	out := filepath.Join(tmp, "public")
-	build := func(extra ...string) *exec.Cmd {
-		cmd := exec.Command(os.Args[0], append([]string{"build", "-s", site, "-o", out, "--now", "2026-11-30"}, extra...)...)
-		cmd.Env = append(os.Environ(), "OCOP_TEST_RUN_MAIN=1")
-		return cmd
-	}
+	tmp, site, out, build := killSite(t, 40)
 	if b, err := build().CombinedOutput(); err != nil {
 		t.Fatalf("first build: %v\n%s", err, b)
 	}
@@ -158,6 +130,30 @@ func TestKilledUpdate(t *testing.T) {
 		}
 		os.RemoveAll(clean)
 	}
+}
+
+// killSite copies the example site with copies extra copies of its
+// products into a new folder, and returns the folder, the site, the output
+// folder and a function making an `ocop build` of it (this test binary
+// acting as the command, see TestMain) with extra flags.
+func killSite(t *testing.T, copies int) (tmp, site, out string, build func(extra ...string) *exec.Cmd) {
+	t.Helper()
+	tmp = t.TempDir()
+	site = filepath.Join(tmp, "site")
+	copyTree(t, "../..", site, "site.yaml", "products", "content")
+	entries, _ := os.ReadDir(filepath.Join(site, "products"))
+	for i := 0; i < copies; i++ {
+		for _, e := range entries {
+			copyTree(t, filepath.Join(site, "products", e.Name()), filepath.Join(site, "products", "ban-sao", fmt.Sprintf("%s-%d", e.Name(), i)))
+		}
+	}
+	out = filepath.Join(tmp, "public")
+	build = func(extra ...string) *exec.Cmd {
+		cmd := exec.Command(os.Args[0], append([]string{"build", "-s", site, "-o", out, "--now", "2026-11-30"}, extra...)...)
+		cmd.Env = append(os.Environ(), "OCOP_TEST_RUN_MAIN=1")
+		return cmd
+	}
+	return tmp, site, out, build
 }
 
 func treeHash(t *testing.T, dir string) string {

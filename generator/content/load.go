@@ -61,7 +61,24 @@ func Load(site fs.FS, opts Options) (*Catalog, *diag.List) {
 		l.AddHint(diag.Pos{File: config.File}, "known criteria sets: "+strings.Join(c.Rubrics.IDs(), ", "),
 			"unknown criteria set `%s` in `rubric`", c.Site.Rubric)
 	}
-	c.Producers = loadRecords(&ld, "content/producers", func(ld *loader, id, file string, n *yaml.Node) *Producer {
+	// Products need only the site and the criteria sets; the other
+	// records load beside them, on the cores the products leave idle.
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ld.loadOthers(c)
+	}()
+	c.Products = ld.loadProducts(c)
+	<-done
+	c.link(l, opts.Now, opts.Cache != nil)
+	return c, l
+}
+
+// loadOthers loads every record but the products: producers, sales
+// points, the areas mapping, news and free pages.
+func (ld *loader) loadOthers(c *Catalog) {
+	l := ld.l
+	c.Producers = loadRecords(ld, "content/producers", func(ld *loader, id, file string, n *yaml.Node) *Producer {
 		p := &Producer{ID: id, File: file}
 		if n == nil {
 			return p
@@ -71,7 +88,7 @@ func Load(site fs.FS, opts Options) (*Catalog, *diag.List) {
 		ld.checkURL(file, n, "website", p.Website)
 		return p
 	})
-	c.SalesPoints = loadRecords(&ld, "content/sales-points", func(ld *loader, id, file string, n *yaml.Node) *SalesPoint {
+	c.SalesPoints = loadRecords(ld, "content/sales-points", func(ld *loader, id, file string, n *yaml.Node) *SalesPoint {
 		s := &SalesPoint{ID: id, File: file}
 		if n == nil {
 			return s
@@ -98,9 +115,6 @@ func Load(site fs.FS, opts Options) (*Catalog, *diag.List) {
 			l.AddHint(diag.Pos{File: p.File}, "rename the page", "page name `%s` is taken by the site's `%s` edition", p.Slug, p.Slug)
 		}
 	}
-	c.Products = ld.loadProducts(c)
-	c.link(l, opts.Now, opts.Cache != nil)
-	return c, l
 }
 
 // loader carries what every file reader needs.

@@ -3,8 +3,6 @@ package site
 import (
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 
 	"github.com/ocop-vn/ocop/generator/content"
 	"github.com/ocop-vn/ocop/generator/diag"
@@ -55,22 +53,7 @@ func (b *builder) planImages(cacheDir string) {
 			photos = append(photos, p)
 		}
 	}
-	var wg sync.WaitGroup
-	work := make(chan *content.Product)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range work {
-				b.orientPhotos(proc, p)
-			}
-		}()
-	}
-	for _, p := range photos {
-		work <- p
-	}
-	close(work)
-	wg.Wait()
+	parallel(photos, func(p *content.Product) { b.orientPhotos(proc, p) })
 
 	for _, p := range photos {
 		dir := render.ProductImagePath(p.Slug, "")

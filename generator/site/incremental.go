@@ -39,7 +39,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -210,22 +209,7 @@ func (b *builder) derived(jobs []job) viewhash.Sum {
 
 // viewKeys fingerprints every page's view, in parallel.
 func (b *builder) viewKeys(jobs []job) {
-	var wg sync.WaitGroup
-	work := make(chan job)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range work {
-				b.inc.setKey(j.path, b.inc.hasher.View(j.view()))
-			}
-		}()
-	}
-	for _, j := range jobs {
-		work <- j
-	}
-	close(work)
-	wg.Wait()
+	parallel(jobs, func(j job) { b.inc.setKey(j.path, b.inc.hasher.View(j.view())) })
 }
 
 func (inc *incremental) setKey(rel string, k viewhash.Sum) {
@@ -338,26 +322,15 @@ func (inc *incremental) apply() error {
 	slices.Sort(names)
 	var firstErr error
 	var errMu sync.Mutex
-	var wg sync.WaitGroup
-	work := make(chan string)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for rel := range work {
-				if err := publish.WriteInPlace(inc.out, rel, inc.buffer[rel]); err != nil {
-					errMu.Lock()
-					firstErr = cmpErr(firstErr, err)
-					errMu.Unlock()
-				}
+	parallel(names, func(rel string) {
+		if err := publish.WriteInPlace(inc.out, rel, inc.buffer[rel]); err != nil {
+			errMu.Lock()
+			if firstErr == nil {
+				firstErr = err
 			}
-		}()
-	}
-	for _, rel := range names {
-		work <- rel
-	}
-	close(work)
-	wg.Wait()
+			errMu.Unlock()
+		}
+	})
 	if firstErr != nil {
 		return firstErr
 	}
@@ -370,13 +343,6 @@ func (inc *incremental) apply() error {
 		}
 	}
 	return nil
-}
-
-func cmpErr(first, err error) error {
-	if first != nil {
-		return first
-	}
-	return err
 }
 
 // save writes the manifest of the build just committed and clears the

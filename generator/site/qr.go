@@ -2,8 +2,6 @@ package site
 
 import (
 	"html/template"
-	"runtime"
-	"sync"
 
 	"github.com/ocop-vn/ocop/generator/diag"
 	"github.com/ocop-vn/ocop/generator/qr"
@@ -66,28 +64,17 @@ func (b *builder) qrFiles() {
 		e         *edition
 		dir, name string
 	}
-	work := make(chan page)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range work {
-				p.e.qrFile(p.dir, p.name)
-			}
-		}()
-	}
+	var pages []page
 	public := b.publicProducts()
 	for _, e := range b.editions {
 		for _, p := range public {
-			work <- page{e, render.ProductPath(p.Slug), e.r.Name(p).S}
+			pages = append(pages, page{e, render.ProductPath(p.Slug), e.r.Name(p).S})
 		}
 		for _, s := range b.cat.SalesPoints {
-			work <- page{e, render.SalesPointPath(s.ID), e.r.Name(s).S}
+			pages = append(pages, page{e, render.SalesPointPath(s.ID), e.r.Name(s).S})
 		}
 	}
-	close(work)
-	wg.Wait()
+	parallel(pages, func(p page) { p.e.qrFile(p.dir, p.name) })
 }
 
 // qrCode encodes the code holding target once per build: the page's inline

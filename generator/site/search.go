@@ -1,9 +1,6 @@
 package site
 
 import (
-	"runtime"
-	"sync"
-
 	"github.com/ocop-vn/ocop/generator/diag"
 	"github.com/ocop-vn/ocop/generator/search"
 )
@@ -28,22 +25,9 @@ func (b *builder) search() {
 		b.l.Add(diag.Pos{File: "search"}, "%v", err)
 		return
 	}
-	var wg sync.WaitGroup
-	work := make(chan search.File)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range work {
-				if err := b.pub.WriteRaw(f.Path, f.Data); err != nil {
-					b.l.Add(diag.Pos{File: f.Path}, "writing: %v", err)
-				}
-			}
-		}()
-	}
-	for _, f := range files {
-		work <- f
-	}
-	close(work)
-	wg.Wait()
+	parallel(files, func(f search.File) {
+		if err := b.pub.WriteRaw(f.Path, f.Data); err != nil {
+			b.l.Add(diag.Pos{File: f.Path}, "writing: %v", err)
+		}
+	})
 }

@@ -29,7 +29,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -367,22 +366,7 @@ type job struct {
 }
 
 func (b *builder) renderAll(jobs []job) {
-	var wg sync.WaitGroup
-	work := make(chan job)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range work {
-				b.renderOne(j)
-			}
-		}()
-	}
-	for _, j := range jobs {
-		work <- j
-	}
-	close(work)
-	wg.Wait()
+	parallel(jobs, b.renderOne)
 }
 
 func (b *builder) renderOne(j job) {
