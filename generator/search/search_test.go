@@ -433,3 +433,21 @@ func TestEnglish(t *testing.T) {
 		t.Errorf("\"green tea bags\" finds %v", ids)
 	}
 }
+
+// BenchmarkBuildIndex builds the search index of the site in
+// $OCOP_SEARCH_SITE, or of the example site.
+func BenchmarkBuildIndex(b *testing.B) {
+	dir := os.Getenv("OCOP_SEARCH_SITE")
+	if dir == "" {
+		dir = "../.."
+	}
+	cat, l := content.Load(os.DirFS(dir), content.Options{Now: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)})
+	if l.Len() > 0 {
+		b.Fatal(l.Err())
+	}
+	for b.Loop() {
+		if _, err := Build(cat, cat.Site, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
