@@ -31,6 +31,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
+	"maps"
 	"math"
 	"reflect"
 	"slices"
@@ -211,9 +212,12 @@ func (w *walker) mapValue(v reflect.Value) {
 	entries := make([]entry, 0, v.Len())
 	it := v.MapRange()
 	for it.Next() {
-		kw := walker{h: w.h, mode: w.mode, seen: w.seen}
+		// Each entry sees the pointers visited before the map (so a cycle
+		// back to them ends) but not those of other entries, whose order
+		// is random: back-references must not depend on it.
+		kw := walker{h: w.h, mode: w.mode, seen: maps.Clone(w.seen)}
 		kw.value(it.Key())
-		vw := walker{h: w.h, mode: w.mode, seen: w.seen}
+		vw := walker{h: w.h, mode: w.mode, seen: maps.Clone(w.seen)}
 		vw.value(it.Value())
 		entries = append(entries, entry{kw.buf, vw.buf})
 	}

@@ -121,3 +121,25 @@ func TestBytes(t *testing.T) {
 		t.Error("parts are not delimited")
 	}
 }
+
+// TestViewHashSharedPointersInMaps: a pointer met in several map values
+// (not a cycle, just shared) hashes the same whatever order the map is
+// walked in.
+func TestViewHashSharedPointersInMaps(t *testing.T) {
+	type item struct{ N int }
+	shared := &item{N: 1}
+	m := map[string]*item{}
+	for i := range 50 {
+		m[string(rune('a'+i%26))+string(rune('a'+i/26))] = shared
+	}
+	v := struct {
+		M     map[string]*item
+		After *item
+	}{m, shared}
+	first := newHasher().View(&v) // a pointer first, as a view is
+	for range 30 {
+		if got := newHasher().View(&v); got != first {
+			t.Fatal("hash depends on map iteration order")
+		}
+	}
+}
