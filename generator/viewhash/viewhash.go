@@ -325,10 +325,16 @@ func (h *Hasher) ringSum(n reflect.Value) Sum {
 		return s.(Sum)
 	}
 	own := h.ownSum(n)
-	buf := append([]byte(nil), own[:]...)
+	var sums []Sum
 	for _, m := range h.neighbours(n) {
-		s := h.ownSum(m)
-		buf = append(buf, s[:]...)
+		sums = append(sums, h.ownSum(m))
+	}
+	// Sorted, as in deepSum: own(n) has the order, and neighbours found
+	// in a map come in random order.
+	slices.SortFunc(sums, func(a, b Sum) int { return bytes.Compare(a[:], b[:]) })
+	buf := append([]byte(nil), own[:]...)
+	for _, m := range sums {
+		buf = append(buf, m[:]...)
 	}
 	s := Sum(sha256.Sum256(buf))
 	h.ring.Store(k, s)
