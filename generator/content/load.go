@@ -284,24 +284,13 @@ func (ld *loader) loadNews() []*News {
 		seen[n.Slug] = file
 		out = append(out, n)
 	}
-	byFile := make(map[string]*News, len(out))
-	for _, n := range out {
-		byFile[n.File] = n
-	}
-	for _, name := range translations {
-		file := "content/news/" + name
-		orig, ok := byFile["content/news/"+originalOf(name)]
-		if !ld.checkOriginal(file, name) || !ok {
-			continue
-		}
-		orig.EN, _ = ld.cached(file, func(ld *loader) any {
+	attachTranslations(ld, "content/news", translations, out,
+		func(n *News) string { return n.File },
+		func(file string) (*NewsTranslation, *string, *int) {
 			t := &NewsTranslation{File: file}
-			if ld.markdown(file, t, &t.Body, &t.BodyLine) == nil {
-				return (*NewsTranslation)(nil)
-			}
-			return t
-		}).(*NewsTranslation)
-	}
+			return t, &t.Body, &t.BodyLine
+		},
+		func(n *News, t *NewsTranslation) { n.EN = t })
 	sort.SliceStable(out, func(i, j int) bool {
 		if !out[i].Date.Equal(out[j].Date.Time) {
 			return out[i].Date.After(out[j].Date.Time)
@@ -309,6 +298,33 @@ func (ld *loader) loadNews() []*News {
 		return out[i].Slug < out[j].Slug
 	})
 	return out
+}
+
+// attachTranslations reads the English files of dir (names such as
+// "x.en.md") and gives each to the record it translates (the one read from
+// "x.md"); an orphan translation is reported by checkOriginal. newT makes
+// an empty translation and says where its body and first body line go.
+func attachTranslations[R, T any](ld *loader, dir string, names []string, records []*R,
+	fileOf func(*R) string, newT func(file string) (*T, *string, *int), set func(*R, *T)) {
+	byFile := make(map[string]*R, len(records))
+	for _, r := range records {
+		byFile[fileOf(r)] = r
+	}
+	for _, name := range names {
+		file := dir + "/" + name
+		orig, ok := byFile[dir+"/"+originalOf(name)]
+		if !ld.checkOriginal(file, name) || !ok {
+			continue
+		}
+		t, _ := ld.cached(file, func(ld *loader) any {
+			t, body, line := newT(file)
+			if ld.markdown(file, t, body, line) == nil {
+				return (*T)(nil)
+			}
+			return t
+		}).(*T)
+		set(orig, t)
+	}
 }
 
 // newsFile reads one news file; nil when it cannot be used.
@@ -355,24 +371,13 @@ func (ld *loader) loadPages() []*Page {
 			out = append(out, p)
 		}
 	}
-	byFile := make(map[string]*Page, len(out))
-	for _, p := range out {
-		byFile[p.File] = p
-	}
-	for _, name := range translations {
-		file := "content/pages/" + name
-		orig, ok := byFile["content/pages/"+originalOf(name)]
-		if !ld.checkOriginal(file, name) || !ok {
-			continue
-		}
-		orig.EN, _ = ld.cached(file, func(ld *loader) any {
+	attachTranslations(ld, "content/pages", translations, out,
+		func(p *Page) string { return p.File },
+		func(file string) (*PageTranslation, *string, *int) {
 			t := &PageTranslation{File: file}
-			if ld.markdown(file, t, &t.Body, &t.BodyLine) == nil {
-				return (*PageTranslation)(nil)
-			}
-			return t
-		}).(*PageTranslation)
-	}
+			return t, &t.Body, &t.BodyLine
+		},
+		func(p *Page, t *PageTranslation) { p.EN = t })
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Menu != out[j].Menu {
 			return out[i].Menu < out[j].Menu
