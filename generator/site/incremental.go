@@ -59,12 +59,11 @@ const maxUpdatePages = 5000
 // manifestVersion changes whenever the manifest's meaning does.
 const manifestVersion = 1
 
-// Build modes, reported in Result.Mode.
+// Build modes, reported in Result.Mode (empty for Check and Generate).
 const (
-	ModeFull      = "full"
-	ModeUpdate    = "incremental"
-	ModeUpToDate  = "up to date"
-	ModeUnchecked = "" // Check and Generate
+	ModeFull     = "full"
+	ModeUpdate   = "incremental"
+	ModeUpToDate = "up to date"
 )
 
 // manifest is what a build of an output folder leaves for the next one.

@@ -40,6 +40,7 @@ import (
 	"github.com/ocop-vn/ocop/generator/markdown"
 	"github.com/ocop-vn/ocop/generator/publish"
 	"github.com/ocop-vn/ocop/generator/render"
+	"github.com/ocop-vn/ocop/generator/viewhash"
 )
 
 // Options configure a build.
@@ -374,16 +375,16 @@ func (b *builder) renderOne(j job) {
 	var kind string
 	// Minifying and writing are part of the page's cost.
 	defer func() { b.layoutTimes.add(kind, time.Since(start)) }()
+	var known bool // the page's fingerprint was taken before rendering
 	if b.inc != nil {
-		if key, ok := b.inc.keyOf(j.path); ok && b.inc.reuse(b.pub, j.path, key) {
+		var key viewhash.Sum
+		if key, known = b.inc.keyOf(j.path); known && b.inc.reuse(b.pub, j.path, key) {
 			return // unchanged since the previous build
 		}
 	}
 	view := j.view()
-	if b.inc != nil {
-		if _, ok := b.inc.keyOf(j.path); !ok {
-			b.inc.setKey(j.path, b.inc.hasher.View(view))
-		}
+	if b.inc != nil && !known {
+		b.inc.setKey(j.path, b.inc.hasher.View(view))
 	}
 	html, err := b.page(j, view, &kind)
 	if err != nil {
