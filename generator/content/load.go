@@ -70,7 +70,7 @@ func Load(site fs.FS, opts Options) (*Catalog, *diag.List) {
 	}()
 	c.Products = ld.loadProducts(c)
 	<-done
-	c.link(l, opts.Now, opts.Cache != nil)
+	c.link(l, opts.Now)
 	return c, l
 }
 
@@ -340,7 +340,7 @@ func (ld *loader) newsFile(file, date, slug string) *News {
 			ld.l.Add(diag.Pos{File: file}, "invalid date `%s` in the file name", date)
 		}
 	}
-	n.node = node
+	n.pos = yamlx.Remember(file, node, "products")
 	if n.Image != "" {
 		n.ImagePath = ld.localPath(file, yamlx.PosOf(file, node, "image"), "content/news", n.Image)
 	}
@@ -566,10 +566,10 @@ func (ld *loader) loadProduct(c *Catalog, dir string) *Product {
 	n := ld.yaml(file)
 	if n == nil {
 		// Keep the slug known so references to it do not cascade.
-		p.node = &yaml.Node{Kind: yaml.MappingNode}
+		p.pos = yamlx.Remember(file, nil)
 		return p
 	}
-	p.node = n
+	p.pos = yamlx.Remember(file, n, "producer", "sold_at", "group", "subgroup")
 	yamlx.Decode(file, n, p, ld.l)
 	p.SortName = vntext.Fold(p.Name)
 	ld.checkURL(file, n, "traceability", p.Traceability)
@@ -583,7 +583,7 @@ func (ld *loader) loadProduct(c *Catalog, dir string) *Product {
 			p.StoryEN, p.StoryENFile = vntext.NFC(string(src)), story
 		}
 	}
-	p.Photos = ld.productImages(p)
+	p.Photos = ld.productImages(p, n)
 	p.Evaluations = ld.evaluations(c, p)
 	return p
 }
@@ -596,12 +596,12 @@ func exists(fsys fs.FS, name string) bool {
 var imageExts = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true}
 
 // productImages resolves the listed images, or all files in images/.
-func (ld *loader) productImages(p *Product) []Image {
+func (ld *loader) productImages(p *Product, n *yaml.Node) []Image {
 	dir := p.Dir + "/images"
 	var out []Image
 	if len(p.Images) > 0 {
 		for i, name := range p.Images {
-			pos := yamlx.ItemPos(p.File, p.node, "images", i)
+			pos := yamlx.ItemPos(p.File, n, "images", i)
 			full := ld.localPath(p.File, pos, dir, strings.TrimPrefix(name, "images/"))
 			if full == "" {
 				continue
@@ -681,7 +681,7 @@ func (ld *loader) evaluations(c *Catalog, p *Product) []*Evaluation {
 
 // link resolves references between files, checks they exist, and derives
 // each product's certificate.
-func (c *Catalog) link(l *diag.List, now time.Time, keepNodes bool) {
+func (c *Catalog) link(l *diag.List, now time.Time) {
 	def, _ := c.Rubrics.Get(c.Site.Rubric)
 	// Records may come from a cache and carry links of an earlier load.
 	for _, pr := range c.Producers {
@@ -712,7 +712,7 @@ func (c *Catalog) link(l *diag.List, now time.Time, keepNodes bool) {
 			if pr, ok := c.ProducerByID[p.Producer]; ok {
 				p.ProducerRef = pr
 			} else {
-				l.AddHint(yamlx.PosOf(p.File, p.node, "producer"), "create content/producers/"+p.Producer+".yaml or fix the id",
+				l.AddHint(p.pos.Of("producer"), "create content/producers/"+p.Producer+".yaml or fix the id",
 					"unknown producer `%s`", p.Producer)
 			}
 		}
@@ -720,15 +720,12 @@ func (c *Catalog) link(l *diag.List, now time.Time, keepNodes bool) {
 			if s, ok := c.SalesPointByID[id]; ok {
 				p.SalesPointRef = append(p.SalesPointRef, s)
 			} else {
-				l.AddHint(yamlx.ItemPos(p.File, p.node, "sold_at", i), "create content/sales-points/"+id+".yaml or fix the id",
+				l.AddHint(p.pos.Item("sold_at", i), "create content/sales-points/"+id+".yaml or fix the id",
 					"unknown sales point `%s`", id)
 			}
 		}
 		p.certify(now)
 		p.Now = current(p.Area, c.AreaChanges, now)
-		if !keepNodes {
-			p.node = nil
-		}
 	}
 	for _, n := range c.News {
 		for i, id := range n.Products {
@@ -738,11 +735,8 @@ func (c *Catalog) link(l *diag.List, now time.Time, keepNodes bool) {
 					p.News = append(p.News, n)
 				}
 			} else {
-				l.AddHint(yamlx.ItemPos(n.File, n.node, "products", i), "use the product's folder name", "unknown product `%s` in `products`", id)
+				l.AddHint(n.pos.Item("products", i), "use the product's folder name", "unknown product `%s` in `products`", id)
 			}
-		}
-		if !keepNodes {
-			n.node = nil
 		}
 	}
 	for _, p := range c.Products {
@@ -767,13 +761,13 @@ func (c *Catalog) link(l *diag.List, now time.Time, keepNodes bool) {
 func (c *Catalog) checkGroup(l *diag.List, p *Product) {
 	if p.Rubric == nil || p.Group == "" {
 		if p.Subgroup != "" && p.Group == "" {
-			l.Add(yamlx.PosOf(p.File, p.node, "subgroup"), "`subgroup` given without `group`")
+			l.Add(p.pos.Of("subgroup"), "`subgroup` given without `group`")
 		}
 		return
 	}
 	g, ok := p.Rubric.Group(p.Group)
 	if !ok {
-		l.AddHint(yamlx.PosOf(p.File, p.node, "group"), "groups of "+p.Rubric.ID+": "+strings.Join(p.Rubric.GroupIDs(), ", "),
+		l.AddHint(p.pos.Of("group"), "groups of "+p.Rubric.ID+": "+strings.Join(p.Rubric.GroupIDs(), ", "),
 			"unknown product group `%s`", p.Group)
 		return
 	}
@@ -787,7 +781,7 @@ func (c *Catalog) checkGroup(l *diag.List, p *Product) {
 		for i, s := range g.Subgroups {
 			ids[i] = s.ID
 		}
-		l.AddHint(yamlx.PosOf(p.File, p.node, "subgroup"), "subgroups of "+p.Group+": "+strings.Join(ids, ", "),
+		l.AddHint(p.pos.Of("subgroup"), "subgroups of "+p.Group+": "+strings.Join(ids, ", "),
 			"unknown subgroup `%s`", p.Subgroup)
 		return
 	}

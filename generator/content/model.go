@@ -91,7 +91,7 @@ type Product struct {
 	SalesPointRef []*SalesPoint
 	News          []*News // related news, newest first
 
-	node *yaml.Node
+	pos yamlx.Positions // where references were written, for link
 }
 
 // Image is one photo of a product, checked to exist and to be an image.
@@ -243,7 +243,7 @@ type News struct {
 	// EN is the English version, content/news/<name>.en.md; nil if none.
 	EN *NewsTranslation
 
-	node *yaml.Node
+	pos yamlx.Positions // where references were written, for link
 }
 
 // NewsTranslation is the English version of a news article:
