@@ -7,6 +7,7 @@
 package publish
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -28,7 +29,9 @@ import (
 
 // Sink receives finished files.
 type Sink interface {
-	// WriteFile stores data at rel, a slash-separated path under the site root.
+	// WriteFile stores data at rel, a slash-separated path under the site
+	// root. data is the caller's only until WriteFile returns (it is a
+	// reused buffer): a sink that keeps it must copy it.
 	WriteFile(rel string, data []byte) error
 }
 
@@ -79,15 +82,22 @@ var mediaTypes = map[string]string{
 // Write minifies data according to rel's extension and stores it.
 func (p *Publisher) Write(rel string, data []byte) error {
 	if mt, ok := mediaTypes[path.Ext(rel)]; ok && p.minify != nil {
-		// Bytes minifies in place of a reader, sparing a copy of every page.
-		out, err := p.minify.Bytes(mt, data)
-		if err != nil {
+		out := minified.Get().(*bytes.Buffer)
+		defer minified.Put(out)
+		out.Reset()
+		out.Grow(len(data))
+		// A *bytes.Buffer is read in place, without a copy of the page.
+		if err := p.minify.Minify(mt, out, bytes.NewBuffer(data)); err != nil {
 			return fmt.Errorf("minify %s: %w", rel, err)
 		}
-		data = out
+		data = out.Bytes()
 	}
 	return p.WriteRaw(rel, data)
 }
+
+// minified holds buffers for minified files, reused from file to file: a
+// build of 20,000 products minifies about a gigabyte of pages.
+var minified = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // WriteRaw stores data unchanged (images, files that are already final).
 func (p *Publisher) WriteRaw(rel string, data []byte) error {

@@ -23,8 +23,14 @@ var urlAttrs = map[string]bool{"href": true, "src": true, "action": true, "poste
 // attribute values. It is scanned once, by hand: a regular expression here
 // was the most expensive step of a build.
 func Relativize(page []byte, pageDir, basePath string, fileURLs bool, visit func(url string)) []byte {
+	return AppendRelative(make([]byte, 0, len(page)+len(page)/16), page, pageDir, basePath, fileURLs, visit)
+}
+
+// AppendRelative is Relativize appending the page to dst, so a build can
+// reuse one buffer for page after page.
+func AppendRelative(dst, page []byte, pageDir, basePath string, fileURLs bool, visit func(url string)) []byte {
 	up := strings.Repeat("../", strings.Count(pageDir, "/"))
-	out := make([]byte, 0, len(page)+len(page)/16)
+	out := dst
 	last := 0
 	for pos := 0; ; {
 		i := bytes.Index(page[pos:], []byte(`="`))

@@ -124,6 +124,13 @@ func (e *edition) areaPages(root *areaNode, nav []render.NavGroup, add func(stri
 		items := n.products // in the order of the sorted public list
 		children := e.childLinks(n)
 		e.paginate(n.path, items, func(num int, pager *render.Pager, page []*content.Product) *render.Page {
+			// The sub-areas are listed on the area's first page only: a
+			// province's later pages are about its products, and repeating
+			// 63 provinces on each of the country's 800 pages was a tenth
+			// of its weight.
+			if num > 1 {
+				return e.list(pager, num, n.path, heading, page, len(items), nav, nil, crumbs)
+			}
 			return e.list(pager, num, n.path, heading, page, len(items), nav, children, crumbs)
 		}, add)
 		for _, c := range n.sortedChildren() {

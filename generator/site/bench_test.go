@@ -61,7 +61,7 @@ func BenchmarkRenderProductPage(b *testing.B) {
 	j := firstJob(b, jobs, "san-pham/")
 	var kind string
 	for b.Loop() {
-		if _, err := bd.page(j, j.view(), &kind); err != nil {
+		if _, err := bd.page(j, j.view(), &kind, new(pageBuffer)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -78,7 +78,7 @@ func BenchmarkRenderListPage(b *testing.B) {
 	}
 	var kind string
 	for b.Loop() {
-		if _, err := bd.page(j, j.view(), &kind); err != nil {
+		if _, err := bd.page(j, j.view(), &kind, new(pageBuffer)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -89,7 +89,7 @@ func BenchmarkMinifyProductPage(b *testing.B) {
 	bd, jobs := benchSite(b)
 	j := firstJob(b, jobs, "san-pham/")
 	var kind string
-	html, err := bd.page(j, j.view(), &kind)
+	html, err := bd.page(j, j.view(), &kind, new(pageBuffer))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -67,8 +67,15 @@ func (e *edition) plan() []job {
 		}, add)
 	}
 	e.areaPages(areas, nav, add)
+	// Pages with a QR code write its files beside them (see qr.go).
+	addQR := func(source, dir, name string, view func() *render.Page) {
+		add(source, dir+"index.html", view)
+		if e.qrTarget(dir) != "" {
+			jobs[len(jobs)-1].qrName = name
+		}
+	}
 	for _, p := range public {
-		add(p.File, render.ProductPath(p.Slug)+"index.html", func() *render.Page { return e.product(p) })
+		addQR(p.File, render.ProductPath(p.Slug), e.r.Name(p).S, func() *render.Page { return e.product(p) })
 	}
 	add("content/producers", "chu-the/index.html", func() *render.Page {
 		return e.directory("chu-the/", e.r.MustT("nav.producers"), &render.DirectoryData{Producers: e.cat.Producers})
@@ -80,7 +87,7 @@ func (e *edition) plan() []job {
 		return e.directory("diem-ban/", e.r.MustT("nav.salespoints"), &render.DirectoryData{SalesPoints: e.cat.SalesPoints})
 	})
 	for _, s := range e.cat.SalesPoints {
-		add(s.File, render.SalesPointPath(s.ID)+"index.html", func() *render.Page { return e.salesPoint(s) })
+		addQR(s.File, render.SalesPointPath(s.ID), e.r.Name(s).S, func() *render.Page { return e.salesPoint(s) })
 	}
 	news := e.publicNews()
 	e.paginateNews(news, add)

@@ -62,7 +62,7 @@ func (p *Preview) Pages() int { return len(p.pages) }
 func (p *Preview) File(path string) ([]byte, bool) {
 	if j, ok := p.pages[path]; ok {
 		var kind string
-		html, err := p.b.page(j, j.view(), &kind)
+		html, err := p.b.page(j, j.view(), &kind, new(pageBuffer))
 		if err != nil {
 			return []byte("<!doctype html><title>Lỗi giao diện</title><pre>" + htmlEscape(err.Error()) + "</pre>"), true
 		}

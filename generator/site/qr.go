@@ -12,7 +12,9 @@ import (
 // QR codes hold a page's canonical address, so a phone scanning a packaging
 // stamp or a fair stand's poster opens the product or sales point page.
 // Each such page has the code inline and as two files beside it:
-// <page>/qr.svg (scales to any print size) and <page>/qr.png.
+// <page>/qr.svg (scales to any print size) and <page>/qr.png, written by
+// the page's own job right after the page, so that the code is encoded
+// once and held only while its page is made.
 //
 // A code must hold a full address, so there are none when base_url is a bare
 // path ("/" or "/ocop/"): set base_url, or pass --base-url, to the address the
@@ -53,32 +55,9 @@ func (e *edition) qrView(dir, name string) *render.QRCode {
 	})
 }
 
-// qrFiles writes the SVG and PNG codes of every public product and sales
-// point page of every edition, in parallel. Each code holds the address of
-// the page in its own edition.
-func (b *builder) qrFiles() {
-	if b.cat.Site.Origin == "" {
-		return
-	}
-	type page struct {
-		e         *edition
-		dir, name string
-	}
-	var pages []page
-	public := b.publicProducts()
-	for _, e := range b.editions {
-		for _, p := range public {
-			pages = append(pages, page{e, render.ProductPath(p.Slug), e.r.Name(p).S})
-		}
-		for _, s := range b.cat.SalesPoints {
-			pages = append(pages, page{e, render.SalesPointPath(s.ID), e.r.Name(s).S})
-		}
-	}
-	parallel(pages, func(p page) { p.e.qrFile(p.dir, p.name) })
-}
-
-// qrCode encodes the code holding target once per build: the page's inline
-// code and its two files share it. A failure is reported once.
+// qrCode encodes the code holding target once: the page's inline code and
+// its two files share it (qrFile, run right after the page, forgets it).
+// A failure is reported once.
 func (e *edition) qrCode(dir, target string) *qr.Code {
 	if c, ok := e.qrCodes.Load(target); ok {
 		return c.(*qr.Code)
@@ -112,6 +91,7 @@ func (e *edition) qrFile(dir, name string) {
 	if c == nil {
 		return
 	}
+	e.qrCodes.Delete(target) // the page, drawn before, was its other user
 	// The SVG is drawn minimal already; minifying its path costs more than
 	// writing the file.
 	e.writeRaw(out+qrSVGName, []byte(c.SVG(qr.SVGOptions{Title: title, Desc: target})))
