@@ -314,10 +314,18 @@ func (b *builder) markdown(s *config.Site) *markdown.Converter {
 
 // extras writes the outputs that are not pages: feeds, sitemap, robots.txt,
 // the search index and the open data files.
+// The three are independent and mostly single-threaded, so they run side
+// by side.
 func (b *builder) extras(jobs []job) {
-	b.feeds(jobs)
-	b.search()
-	b.openData()
+	var wg sync.WaitGroup
+	for _, f := range []func(){func() { b.feeds(jobs) }, b.search, b.openData} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f()
+		}()
+	}
+	wg.Wait()
 }
 
 // builder carries the state of one run.

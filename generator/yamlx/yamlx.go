@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ocop-vn/ocop/generator/diag"
 	"github.com/ocop-vn/ocop/generator/vntext"
@@ -252,7 +253,27 @@ type field struct {
 	required bool
 }
 
+// fieldsOf returns the YAML keys of struct type t and their fields, in
+// declaration order; computed once per type (tens of thousands of files
+// decode into the same few types).
 func fieldsOf(t reflect.Type) (map[string]field, []string) {
+	if f, ok := typeFields.Load(t); ok {
+		f := f.(structFields)
+		return f.fields, f.names
+	}
+	fields, names := computeFields(t)
+	typeFields.Store(t, structFields{fields, names})
+	return fields, names
+}
+
+type structFields struct {
+	fields map[string]field
+	names  []string
+}
+
+var typeFields sync.Map // reflect.Type → structFields
+
+func computeFields(t reflect.Type) (map[string]field, []string) {
 	fields := map[string]field{}
 	var names []string
 	for i := 0; i < t.NumField(); i++ {
