@@ -7,6 +7,7 @@ import (
 	_ "image/gif" // register decoders so product photos can be checked
 	_ "image/jpeg"
 	_ "image/png"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -130,15 +131,35 @@ type loader struct {
 // read returns a text file's bytes with BOM and CRLF removed, or reports why
 // it cannot be used.
 func (ld *loader) read(name string) ([]byte, bool) {
-	if fi, err := fs.Stat(ld.fsys, name); err == nil && fi.Size() > MaxFileSize {
-		ld.l.Add(diag.Pos{File: name}, "file is too large (%d MB); the limit is %d MB", fi.Size()>>20, MaxFileSize>>20)
-		return nil, false
-	}
-	src, err := fs.ReadFile(ld.fsys, name)
+	// One open per file: the size is asked of the open file, not looked up
+	// again by name (loading reads tens of thousands of files).
+	f, err := ld.fsys.Open(name)
 	if err != nil {
 		ld.l.Add(diag.Pos{File: name}, "cannot read: %v", err)
 		return nil, false
 	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err == nil && fi.Size() > MaxFileSize {
+		ld.l.Add(diag.Pos{File: name}, "file is too large (%d MB); the limit is %d MB", fi.Size()>>20, MaxFileSize>>20)
+		return nil, false
+	}
+	size := int64(512)
+	if err == nil && fi.Size() > 0 {
+		size = fi.Size() + 1 // one more, to see the end without growing
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(size))
+	// Bounded: the file may grow after Stat.
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+		ld.l.Add(diag.Pos{File: name}, "cannot read: %v", err)
+		return nil, false
+	}
+	if buf.Len() > MaxFileSize {
+		ld.l.Add(diag.Pos{File: name}, "file is too large (more than %d MB)", MaxFileSize>>20)
+		return nil, false
+	}
+	src := buf.Bytes()
 	if !vntext.ValidUTF8(src) {
 		line, col := invalidUTF8At(src)
 		ld.l.AddHint(diag.Pos{File: name, Line: line, Col: col},
