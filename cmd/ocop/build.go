@@ -63,6 +63,9 @@ func printTimings(w io.Writer, res *site.Result) {
 	} else {
 		fmt.Fprintf(w, "build mode: %s\n", res.Mode)
 	}
+	if res.ParsedReused > 0 {
+		fmt.Fprintf(w, "product folders as previously parsed: %d\n", res.ParsedReused)
+	}
 	fmt.Fprintln(tw, "step\tseconds\t")
 	for _, s := range res.Steps {
 		fmt.Fprintf(tw, "%s\t%.3f\t\n", s.Name, s.Duration.Seconds())

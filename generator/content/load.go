@@ -43,6 +43,9 @@ type Options struct {
 	// after an edit re-reads only the files the edit touched (the preview
 	// server's case). Nil for a one-off build.
 	Cache *Cache
+	// Products, when set (and Cache is not), supplies product folders
+	// parsed by an earlier build (a production build's case).
+	Products ProductCache
 }
 
 // Load reads the whole site rooted at site and returns the catalogue with
@@ -56,7 +59,7 @@ func Load(site fs.FS, opts Options) (*Catalog, *diag.List) {
 		SalesPointByID: map[string]*SalesPoint{},
 	}
 	c.Site = config.Load(site, opts.BaseURL, l)
-	ld := loader{fsys: site, l: l, cache: opts.Cache}
+	ld := loader{fsys: site, l: l, cache: opts.Cache, products: opts.Products}
 	c.Rubrics = ld.cached(rubricsKey, func(ld *loader) any { return rubric.Load(site, ld.l) }).(*rubric.Registry)
 	if _, ok := c.Rubrics.Get(c.Site.Rubric); !ok {
 		l.AddHint(diag.Pos{File: config.File}, "known criteria sets: "+strings.Join(c.Rubrics.IDs(), ", "),
@@ -69,6 +72,9 @@ func Load(site fs.FS, opts Options) (*Catalog, *diag.List) {
 		defer close(done)
 		ld.loadOthers(c)
 	}()
+	if ld.products != nil && ld.cache == nil {
+		ld.products.Start(c.Rubrics)
+	}
 	c.Products = ld.loadProducts(c)
 	<-done
 	c.link(l, opts.Now)
@@ -126,6 +132,7 @@ type loader struct {
 	// (for `ocop score`); a site build drops them after checking.
 	keepSheets bool
 	cache      *Cache
+	products   ProductCache
 }
 
 // read returns a text file's bytes with BOM and CRLF removed, or reports why
@@ -523,6 +530,10 @@ func (ld *loader) loadProducts(c *Catalog) []*Product {
 		go func() {
 			defer wg.Done()
 			for i := range work {
+				if ld.products != nil && ld.cache == nil {
+					out[i] = ld.loadProductCached(c, dirs[i])
+					continue
+				}
 				out[i], _ = ld.cached(dirs[i], func(ld *loader) any { return ld.loadProduct(c, dirs[i]) }).(*Product)
 			}
 		}()

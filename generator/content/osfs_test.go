@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func osDirFS(t *testing.T, dir string) fs.FS {
+func osDirFS(t testing.TB, dir string) fs.FS {
 	t.Helper()
 	if _, err := os.Stat(dir + "/site.yaml"); err != nil {
 		t.Skip("example site not found")

@@ -9,6 +9,7 @@ var Vietnamese = Catalog{
 	"cannot read site configuration": "không đọc được tệp cấu hình site.yaml",
 	"run ocop in the folder that holds site.yaml, or create one (see README)": "chạy ocop trong thư mục có tệp site.yaml, hoặc tạo tệp này (xem README)",
 	"file is too large (%d MB); the limit is %d MB":                           "tệp quá lớn (%s MB); giới hạn là %s MB",
+	"file is too large (more than %d MB)":                                     "tệp quá lớn (hơn %s MB)",
 	"file is not UTF-8 text":                                                  "tệp không phải văn bản UTF-8",
 	"save the file as UTF-8 (in most editors: Save As → Encoding: UTF-8); old TCVN3/VNI text must be converted with Unikey first": "hãy lưu tệp với bảng mã UTF-8 (trong hầu hết trình soạn thảo: Save As → Encoding: UTF-8); văn bản TCVN3/VNI cũ cần chuyển mã bằng Unikey trước",
 	"file contains binary data, not text":                          "tệp chứa dữ liệu nhị phân, không phải văn bản",
@@ -26,6 +27,8 @@ var Vietnamese = Catalog{
 	"open the photo in an image editor and export it again as JPEG, at most 40 megapixels": "mở ảnh bằng phần mềm chỉnh ảnh và xuất lại dạng JPEG, không quá 40 megapixel",
 	"cannot update the image cache: %v":                                                    "không cập nhật được thư mục lưu tạm ảnh: %s",
 	"check that the cache folder can be written, or delete it":                             "kiểm tra quyền ghi thư mục lưu tạm, hoặc xóa thư mục đó",
+	"check that the cache folder can be written":                                           "kiểm tra quyền ghi thư mục bộ nhớ đệm",
+	"cannot keep the parsed product folders for the next build: %v":                        "không lưu được các thư mục sản phẩm đã đọc cho lần tạo sau: %s",
 	"`images.quality` must be between 1 and 100, found %d":                                 "`images.quality` phải từ 1 đến 100, nhưng là %s",
 	"`images.widths` must be between 16 and 8192 pixels, found %d":                         "`images.widths` phải từ 16 đến 8192 điểm ảnh, nhưng là %s",
 

@@ -2,7 +2,9 @@ package diag
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -58,10 +60,15 @@ func (c Catalog) Translate(msg string) string {
 	}
 	best, bestLen := "", -1
 	var bestArgs []any
-	for en, tr := range c {
-		if !verbRE.MatchString(en) {
+	for _, f := range c.formats() {
+		// A format matches only messages that start with its text
+		// before the first verb: a cheap test that spares running every
+		// format's expression on every message (a build may print ten
+		// thousand warnings).
+		if !strings.HasPrefix(msg, f.prefix) {
 			continue
 		}
+		en, tr := f.en, f.tr
 		m := pattern(en).FindStringSubmatch(msg)
 		// Prefer the most specific format: the one with the most literal
 		// text.
@@ -77,6 +84,33 @@ func (c Catalog) Translate(msg string) string {
 		return msg
 	}
 	return fmt.Sprintf(best, bestArgs...)
+}
+
+// format is a catalogue entry with verbs, and its text before the first.
+type format struct{ en, tr, prefix string }
+
+type formatList struct {
+	size    int
+	formats []format
+}
+
+var formatLists sync.Map // the catalogue's map pointer → formatList
+
+// formats lists the entries of c that have verbs, in a fixed order.
+func (c Catalog) formats() []format {
+	key := reflect.ValueOf(c).Pointer()
+	if l, ok := formatLists.Load(key); ok && l.(formatList).size == len(c) {
+		return l.(formatList).formats
+	}
+	var out []format
+	for en, tr := range c {
+		if loc := verbRE.FindStringIndex(en); loc != nil {
+			out = append(out, format{en: en, tr: tr, prefix: strings.ReplaceAll(en[:loc[0]], "%%", "%")})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].en < out[j].en })
+	formatLists.Store(key, formatList{len(c), out})
+	return out
 }
 
 // In returns the problem as text in lang ("vi", "en").

@@ -36,7 +36,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -44,6 +43,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ocop-vn/ocop/generator/config"
@@ -396,43 +396,72 @@ var inputRoots = []string{config.File, "content", "products", "layouts", "static
 
 // stampInputs lists the size and modification time of every input file.
 func stampInputs(dir string) map[string]stamp {
-	// Each root's top-level entries are walked in parallel: at 20,000
-	// products these are ninety thousand stat calls.
-	var trees []string
-	for _, root := range inputRoots {
-		entries, err := os.ReadDir(filepath.Join(dir, root))
+	out := map[string]stamp{}
+	var mu sync.Mutex
+	_ = walkFiles(dir, inputRoots, func(rel string, d fs.DirEntry) error {
+		info, err := d.Info()
 		if err != nil {
-			trees = append(trees, root) // a file, or missing: walked as is
+			return nil
+		}
+		mu.Lock()
+		out[rel] = stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
+		mu.Unlock()
+		return nil
+	})
+	return out
+}
+
+// walkFiles calls f with the slash-separated path (relative to root) and
+// entry of every file under root/r for each r of roots (all of root when
+// roots is empty), on several goroutines: the top-level entries of each
+// root are walked in parallel, as a site or its output holds up to a
+// hundred thousand files. A root that is missing is skipped; the first
+// error f returns stops its subtree and is returned.
+func walkFiles(root string, roots []string, f func(rel string, d fs.DirEntry) error) error {
+	if len(roots) == 0 {
+		roots = []string{"."}
+	}
+	var trees []string
+	for _, r := range roots {
+		entries, err := os.ReadDir(filepath.Join(root, r))
+		if err != nil {
+			trees = append(trees, r) // a file, or missing: walked as is
 			continue
 		}
 		for _, e := range entries {
-			trees = append(trees, root+"/"+e.Name())
+			trees = append(trees, path.Join(r, e.Name()))
 		}
 	}
-	out := map[string]stamp{}
-	var mu sync.Mutex
+	var (
+		mu    sync.Mutex
+		first error
+	)
 	parallelN(trees, 4*runtime.GOMAXPROCS(0), func(tree string) {
-		local := map[string]stamp{}
-		_ = filepath.WalkDir(filepath.Join(dir, tree), func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			info, err := d.Info()
+		err := filepath.WalkDir(filepath.Join(root, tree), func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
+				if p == filepath.Join(root, tree) && errors.Is(err, fs.ErrNotExist) {
+					return nil // a root that is not there
+				}
+				return err
+			}
+			if d.IsDir() {
 				return nil
 			}
-			rel, err := filepath.Rel(dir, p)
+			rel, err := filepath.Rel(root, p)
 			if err != nil {
-				return nil
+				return err
 			}
-			local[filepath.ToSlash(rel)] = stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
-			return nil
+			return f(filepath.ToSlash(rel), d)
 		})
-		mu.Lock()
-		maps.Copy(out, local)
-		mu.Unlock()
+		if err != nil {
+			mu.Lock()
+			if first == nil {
+				first = err
+			}
+			mu.Unlock()
+		}
 	})
-	return out
+	return first
 }
 
 // buildKey fingerprints everything every page depends on: the ocop
@@ -509,27 +538,19 @@ func fileExists(name string) bool {
 // hand since is built in full. (Sizes, not times or inodes: a CI cache
 // that restores the folder keeps the one and changes the others.)
 func holds(out string, files map[string]outFile) bool {
-	n := 0
-	ok := true
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, err := filepath.Rel(out, p)
-		if err != nil {
-			return err
-		}
-		f, known := files[filepath.ToSlash(rel)]
+	var n atomic.Int64
+	errDiffers := errors.New("differs")
+	err := walkFiles(out, nil, func(rel string, d fs.DirEntry) error {
+		f, known := files[rel]
 		info, err := d.Info()
 		if !known || err != nil || info.Size() != f.Size {
-			ok = false
-			return filepath.SkipAll
+			return errDiffers
 		}
-		n++
+		n.Add(1)
 		return nil
 	})
-	return err == nil && ok && n == len(files)
+	if _, statErr := os.Stat(out); statErr != nil {
+		return false
+	}
+	return err == nil && n.Load() == int64(len(files))
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -216,10 +217,13 @@ func incrementalSteps(t *testing.T, dir string) {
 		if s.mode != "" && res.Mode != s.mode {
 			t.Errorf("%s: mode %q (%s), want %q", s.name, res.Mode, res.Why, s.mode)
 		}
+		if res.Mode == ModeUpdate && res.ParsedReused == 0 {
+			t.Errorf("%s: no product folder taken from the parse cache", s.name)
+		}
 		if s.most > 0 && res.Written > s.most {
 			t.Errorf("%s: %d files written, want at most %d", s.name, res.Written, s.most)
 		}
-		t.Logf("%s: %s (%s), %d written, %d kept", s.name, res.Mode, res.Why, res.Written, res.Reused)
+		t.Logf("%s: %s (%s), %d written, %d kept, %d product folders from the parse cache", s.name, res.Mode, res.Why, res.Written, res.Reused, res.ParsedReused)
 		sameTrees(t, readTree(t, out), readTree(t, cleanOut))
 		if t.Failed() {
 			t.Fatalf("after %q", s.name)
@@ -301,5 +305,63 @@ func TestIncrementalOutputTouched(t *testing.T) {
 			}
 			sameTrees(t, readTree(t, out), want)
 		})
+	}
+}
+
+// TestParsedCacheInvalid: the kept product folders are used only when they
+// can be trusted; a damaged file, or a change to what parsing depends on,
+// means parsing everything again — never a wrong or failed build.
+func TestParsedCacheInvalid(t *testing.T) {
+	dir := copyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	opts := Options{Now: exampleNow, Theme: ocop.Theme, BaseURL: "https://ocop.example.vn/", ImageCache: filepath.Join(t.TempDir(), "images")}
+	time.Sleep(2 * racyWindow)
+	build := func(step string) *Result {
+		t.Helper()
+		res, l := Build(dir, out, opts)
+		if l.Len() > 0 {
+			t.Fatalf("%s: %v", step, l.Err())
+		}
+		clean := opts
+		clean.Clean = true
+		cleanOut := filepath.Join(t.TempDir(), "public")
+		if _, l := Build(dir, cleanOut, clean); l.Len() > 0 {
+			t.Fatal(l.Err())
+		}
+		sameTrees(t, readTree(t, out), readTree(t, cleanOut))
+		return res
+	}
+	build("first build")
+	file := filepath.Join(filepath.Dir(opts.ImageCache), parsedFile)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("no parsed products kept: %v", err)
+	}
+	for i, s := range []struct {
+		name   string
+		change func()
+		reused bool
+	}{
+		{"cut in half", func() { os.WriteFile(file, data[:len(data)/2], 0o644) }, false},
+		{"kept again", func() {}, true},
+		{"garbage", func() { os.WriteFile(file, bytes.Repeat([]byte{0xff}, 100), 0o644) }, false},
+		{"site.yaml changed", func() {
+			p := filepath.Join(dir, "site.yaml")
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(p, append(src, "\n# edited\n"...), 0o644)
+		}, false},
+		{"kept after the change", func() {}, true},
+	} {
+		s.change()
+		// A product edit, so that the build loads the content.
+		edit(t, dir, "products/muoi-cham-tho-tan/product.yaml", "name: Muối chấm Thọ Tân", fmt.Sprintf("name: Muối chấm Thọ Tân %d", i))
+		time.Sleep(2 * racyWindow)
+		res := build(s.name)
+		if got := res.ParsedReused > 0; got != s.reused {
+			t.Errorf("%s: %d product folders taken from the cache", s.name, res.ParsedReused)
+		}
 	}
 }

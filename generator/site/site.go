@@ -92,6 +92,9 @@ type Result struct {
 	Why     string
 	Written int
 	Reused  int
+	// ParsedReused counts the product folders taken as the previous
+	// build parsed them (see parsecache.go) instead of parsed again.
+	ParsedReused int
 }
 
 // Timing is the time spent in one step of a build or one layout.
@@ -133,8 +136,23 @@ func Build(dir, out string, opts Options) (*Result, *diag.List) {
 			Mode: ModeUpToDate, Reused: len(p.Files)}, l
 	}
 
+	parsed := newParsedCache(dir, opts, inc.inputs, inc.stamped)
 	opened := time.Now()
-	b, jobs, l := prepare(fsys, publish.Discard{}, opts, nil)
+	b, jobs, l := prepare(fsys, publish.Discard{}, opts, nil, parsed)
+	// The parsed product folders are kept for the next build while this
+	// one renders, whatever becomes of it.
+	keptParsed := make(chan error, 1)
+	go func() { keptParsed <- parsed.save() }()
+	var waitParsed sync.Once
+	waitForParsed := func() {
+		waitParsed.Do(func() {
+			if err := <-keptParsed; err != nil {
+				l.WarnHint(diag.Pos{File: parsed.file}, "check that the cache folder can be written",
+					"cannot keep the parsed product folders for the next build: %v", err)
+			}
+		})
+	}
+	defer waitForParsed()
 	if b == nil {
 		return nil, l
 	}
@@ -189,6 +207,8 @@ func Build(dir, out string, opts Options) (*Result, *diag.List) {
 		inc.forget()
 		l.WarnHint(diag.Pos{File: inc.file}, "check that the cache folder can be written; the next build will be a full one", "cannot record the build: %v", err)
 	}
+	waitForParsed()
+	res.ParsedReused = parsed.hits
 	res.Duration = time.Since(start)
 	return res, l
 }
@@ -263,11 +283,15 @@ func (b *builder) step(name string, f func()) {
 
 // prepare runs the steps before rendering — load, theme, plan — and
 // returns nil when there are problems.
-func prepare(fsys fs.FS, sink publish.Sink, opts Options, cache *content.Cache) (*builder, []job, *diag.List) {
+func prepare(fsys fs.FS, sink publish.Sink, opts Options, cache *content.Cache, products ...content.ProductCache) (*builder, []job, *diag.List) {
 	opts.Now = buildDate(opts.Now)
 
 	start := time.Now()
-	cat, l := content.Load(fsys, content.Options{Now: opts.Now, BaseURL: opts.BaseURL, Cache: cache})
+	lo := content.Options{Now: opts.Now, BaseURL: opts.BaseURL, Cache: cache}
+	if len(products) > 0 {
+		lo.Products = products[0]
+	}
+	cat, l := content.Load(fsys, lo)
 	loaded := time.Now()
 	theme := overlay{top: fsys, base: opts.Theme}
 	b := &builder{

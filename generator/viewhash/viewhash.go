@@ -168,7 +168,10 @@ func (w *walker) value(v reflect.Value) {
 		w.byte(7)
 		w.str(v.String())
 	case reflect.Slice:
-		if v.IsNil() {
+		// An empty slice is written as nil: no template can tell them
+		// apart, and records decoded from the parse cache have nil where
+		// parsing may have made an empty one.
+		if v.Len() == 0 {
 			w.byte(8)
 			return
 		}
@@ -218,7 +221,8 @@ func (w *walker) value(v reflect.Value) {
 }
 
 func (w *walker) mapValue(v reflect.Value) {
-	if v.IsNil() {
+	if v.Len() == 0 { // as nil, like an empty slice
+
 		w.byte(16)
 		return
 	}

@@ -1,6 +1,8 @@
 package yamlx
 
 import (
+	"encoding/binary"
+	"errors"
 	"github.com/ocop-vn/ocop/generator/diag"
 	"gopkg.in/yaml.v3"
 )
@@ -97,4 +99,74 @@ func (p Positions) Item(key string, i int) diag.Pos {
 		}
 	}
 	return p.Of(key)
+}
+
+// GobEncode lets Positions be kept with a parsed record (see
+// content.EncodeParsed). Every position is in the same file, so only
+// lines and columns are written, as varints.
+func (p Positions) GobEncode() ([]byte, error) {
+	b := binary.AppendUvarint(nil, uint64(len(p.file)))
+	b = append(b, p.file...)
+	pos := func(d diag.Pos) {
+		b = binary.AppendUvarint(b, uint64(d.Line))
+		b = binary.AppendUvarint(b, uint64(d.Col))
+	}
+	pos(p.base)
+	b = binary.AppendUvarint(b, uint64(len(p.keys)))
+	for _, k := range p.keys {
+		b = binary.AppendUvarint(b, uint64(len(k.key)))
+		b = append(b, k.key...)
+		pos(k.pos)
+		b = binary.AppendUvarint(b, uint64(len(k.items)))
+		for _, it := range k.items {
+			pos(it)
+		}
+	}
+	return b, nil
+}
+
+// GobDecode is the inverse of GobEncode.
+func (p *Positions) GobDecode(data []byte) error {
+	bad := false
+	num := func() int {
+		v, n := binary.Uvarint(data)
+		if n <= 0 || v > uint64(len(data))*8+1<<20 {
+			bad = true
+			return 0
+		}
+		data = data[n:]
+		return int(v)
+	}
+	str := func() string {
+		n := num()
+		if bad || n > len(data) {
+			bad = true
+			return ""
+		}
+		s := string(data[:n])
+		data = data[n:]
+		return s
+	}
+	file := str()
+	pos := func() diag.Pos {
+		line := num()
+		return diag.Pos{File: file, Line: line, Col: num()}
+	}
+	q := Positions{file: file, base: pos()}
+	for n := num(); n > 0 && !bad; n-- {
+		k := keyPositions{key: str(), pos: pos()}
+		items := num()
+		if items > len(data) {
+			bad = true
+		}
+		for ; items > 0 && !bad; items-- {
+			k.items = append(k.items, pos())
+		}
+		q.keys = append(q.keys, k)
+	}
+	if bad {
+		return errors.New("yamlx: corrupt positions")
+	}
+	*p = q
+	return nil
 }

@@ -35,3 +35,34 @@ func TestRemember(t *testing.T) {
 		}
 	}
 }
+
+func TestPositionsGob(t *testing.T) {
+	src := "producer: htx-a\nsold_at:\n  - a\n  - b\n"
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []Positions{
+		Remember("products/a/product.yaml", doc.Content[0], "producer", "sold_at", "group"),
+		Remember("bad.yaml", nil, "producer"),
+		{},
+	} {
+		data, err := p.GobEncode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var q Positions
+		if err := q.GobDecode(data); err != nil {
+			t.Fatal(err)
+		}
+		for _, key := range []string{"producer", "sold_at", "group"} {
+			if p.Of(key) != q.Of(key) || p.Item(key, 1) != q.Item(key, 1) {
+				t.Errorf("%s: %v %v after a round trip, want %v %v", key, q.Of(key), q.Item(key, 1), p.Of(key), p.Item(key, 1))
+			}
+		}
+		for i := range data {
+			var r Positions
+			_ = r.GobDecode(data[:i]) // truncated: an error, never a panic
+		}
+	}
+}
