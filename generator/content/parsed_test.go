@@ -7,8 +7,8 @@ import (
 	"slices"
 	"sync"
 	"testing"
-	"unsafe"
 	"time"
+	"unsafe"
 
 	"github.com/ocop-vn/ocop/generator/diag"
 	"github.com/ocop-vn/ocop/generator/rubric"
