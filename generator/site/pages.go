@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 
@@ -261,12 +262,31 @@ func (e *edition) navigation(public, certified []*content.Product, areas *areaNo
 		nav = append(nav, render.NavGroup{Title: e.r.MustT("nav.groups"), Links: groups})
 	}
 	if links := e.topAreas(areas); len(links) > 0 {
-		nav = append(nav, render.NavGroup{Title: e.r.MustT("nav.areas"), Links: links})
+		all := render.Link{Name: e.r.MustT("nav.all_areas"), URL: s.Rel("dia-ban/"), Count: len(areas.products)}
+		nav = append(nav, render.NavGroup{Title: e.r.MustT("nav.areas"), Links: largestAreas(links, navAreas, all)})
 	}
 	if len(statuses) > 0 {
 		nav = append(nav, render.NavGroup{Title: e.r.MustT("nav.statuses"), Links: statuses})
 	}
 	return nav
+}
+
+// navAreas is how many areas the browsing menu of a listing names. A
+// national catalogue has 63 provinces: listing them all on each of ten
+// thousand listing pages was a third of every such page's bytes, for a
+// list that /dia-ban/ gives in full.
+const navAreas = 10
+
+// largestAreas returns links unchanged when there are at most n, else the
+// n with the most products (most first, then by name) followed by all,
+// the link to every area.
+func largestAreas(links []render.Link, n int, all render.Link) []render.Link {
+	if len(links) <= n {
+		return links
+	}
+	top := slices.Clone(links)
+	sort.SliceStable(top, func(i, j int) bool { return top[i].Count > top[j].Count })
+	return append(top[:n:n], all)
 }
 
 func sortLinks(ls []render.Link) {
