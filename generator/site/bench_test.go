@@ -36,7 +36,7 @@ func benchSite(b *testing.B) (*builder, []job) {
 		dir = repoRoot
 	}
 	opts := Options{Now: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), Theme: ocop.Theme, BaseURL: "https://ocop.example.vn/"}
-	bd, jobs, l := prepare(os.DirFS(dir), publish.Discard{}, opts, nil)
+	bd, jobs, l := prepare(os.DirFS(dir), publish.Discard{}, opts, nil, nil)
 	if bd == nil {
 		b.Fatal(l.Err())
 	}

@@ -32,7 +32,7 @@ type Preview struct {
 func NewPreview(fsys fs.FS, opts Options, cache *content.Cache) (*Preview, *diag.List) {
 	opts.NoMinify = true
 	mem := publish.NewMemory()
-	b, jobs, l := prepare(fsys, mem, opts, cache)
+	b, jobs, l := prepare(fsys, mem, opts, cache, nil)
 	if b == nil {
 		return nil, l
 	}

@@ -253,7 +253,7 @@ func Generate(fsys fs.FS, sink publish.Sink, opts Options) (*Result, *diag.List)
 
 func run(fsys fs.FS, sink publish.Sink, opts Options) (*Result, *diag.List) {
 	start := time.Now()
-	b, jobs, l := prepare(fsys, sink, opts, nil)
+	b, jobs, l := prepare(fsys, sink, opts, nil, nil)
 	if b == nil {
 		return nil, l
 	}
@@ -283,15 +283,13 @@ func (b *builder) step(name string, f func()) {
 
 // prepare runs the steps before rendering — load, theme, plan — and
 // returns nil when there are problems.
-func prepare(fsys fs.FS, sink publish.Sink, opts Options, cache *content.Cache, products ...content.ProductCache) (*builder, []job, *diag.List) {
+// products, when not nil, supplies product folders parsed by an earlier
+// build.
+func prepare(fsys fs.FS, sink publish.Sink, opts Options, cache *content.Cache, products content.ProductCache) (*builder, []job, *diag.List) {
 	opts.Now = buildDate(opts.Now)
 
 	start := time.Now()
-	lo := content.Options{Now: opts.Now, BaseURL: opts.BaseURL, Cache: cache}
-	if len(products) > 0 {
-		lo.Products = products[0]
-	}
-	cat, l := content.Load(fsys, lo)
+	cat, l := content.Load(fsys, content.Options{Now: opts.Now, BaseURL: opts.BaseURL, Cache: cache, Products: products})
 	loaded := time.Now()
 	theme := overlay{top: fsys, base: opts.Theme}
 	b := &builder{
