@@ -181,6 +181,9 @@ func New(theme fs.FS, site *config.Site, l *diag.List) *Renderer {
 			l.Add(diag.Pos{File: name}, "%v", err)
 			continue
 		}
+		if escape(t, kind+".html") {
+			r.foldTranslations(t)
+		}
 		r.layouts[kind] = t
 	}
 	if len(r.layouts) != len(Kinds) {

@@ -263,9 +263,18 @@ func run(fsys fs.FS, sink publish.Sink, opts Options) (*Result, *diag.List) {
 
 // finishRun renders, writes the other outputs and checks the links.
 func (b *builder) finishRun(jobs []job, start time.Time) *Result {
+	// The feeds, search index and open data need the catalogue, not the
+	// pages: they are made while the pages render, on the time the
+	// rendering leaves a core waiting for the disk.
+	extras := make(chan time.Duration, 1)
+	go func() {
+		t := time.Now()
+		b.extras(jobs)
+		extras <- time.Since(t)
+	}()
 	b.step("render pages", func() { b.renderAll(jobs) })
 	b.step("static files, images", b.assets)
-	b.step("feeds, search, data, QR", func() { b.extras(jobs) })
+	b.step("feeds, search, data (beside rendering)", func() { <-extras })
 	if b.l.Len() == 0 {
 		b.step("link check", b.checkLinks)
 	}
