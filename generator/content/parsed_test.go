@@ -67,14 +67,10 @@ func TestParsedProductsEqualParsing(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	second := &memProducts{}
-	opts.Products = second
 	// The folders are decoded against the second load's criteria sets.
-	second.folders = nil
-	var c2 *Catalog
-	var l2 *diag.List
+	second := &memProducts{}
 	opts.Products = &decodingProducts{memProducts: second, data: buf.Bytes(), t: t}
-	c2, l2 = Load(site, opts)
+	c2, l2 := Load(site, opts)
 	if second.hits != len(dirs) {
 		t.Errorf("second load took %d of %d folders from the cache", second.hits, len(dirs))
 	}

@@ -58,10 +58,16 @@ func firstJob(b *testing.B, jobs []job, prefix string) job {
 // product page (no minifying, no writing).
 func BenchmarkRenderProductPage(b *testing.B) {
 	bd, jobs := benchSite(b)
-	j := firstJob(b, jobs, "san-pham/")
+	benchPage(b, bd, firstJob(b, jobs, "san-pham/"))
+}
+
+// benchPage renders page j again and again, in one reused buffer as
+// renderOne does.
+func benchPage(b *testing.B, bd *builder, j job) {
 	var kind string
+	buf := new(pageBuffer)
 	for b.Loop() {
-		if _, err := bd.page(j, j.view(), &kind, new(pageBuffer)); err != nil {
+		if _, err := bd.page(j, j.view(), &kind, buf); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -76,12 +82,7 @@ func BenchmarkRenderListPage(b *testing.B) {
 			j = jj
 		}
 	}
-	var kind string
-	for b.Loop() {
-		if _, err := bd.page(j, j.view(), &kind, new(pageBuffer)); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchPage(b, bd, j)
 }
 
 // BenchmarkMinifyProductPage minifies one rendered product page.
