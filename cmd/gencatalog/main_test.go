@@ -43,7 +43,11 @@ func TestGeneratedSiteIsValid(t *testing.T) {
 		for _, ev := range p.Evaluations {
 			sets[ev.Set.ID+"/"+ev.Level]++
 		}
-		if words := len(strings.Fields(p.Story)); words < 150 || words > 400 {
+		story, err := cat.Text(p.Story)
+		if err != nil {
+			t.Fatalf("%s: %v", p.Story.File, err)
+		}
+		if words := len(strings.Fields(story)); words < 150 || words > 400 {
 			t.Errorf("%s: story of %d words", p.Slug, words)
 		}
 	}

@@ -55,6 +55,7 @@ func Load(site fs.FS, opts Options) (*Catalog, *diag.List) {
 	l := &diag.List{}
 	c := &Catalog{
 		ProductBySlug:  map[string]*Product{},
+		fsys:           site,
 		ProducerByID:   map[string]*Producer{},
 		SalesPointByID: map[string]*SalesPoint{},
 	}
@@ -314,9 +315,9 @@ func (ld *loader) loadNews() []*News {
 	}
 	attachTranslations(ld, "content/news", translations, out,
 		func(n *News) string { return n.File },
-		func(file string) (*NewsTranslation, *string, *int) {
+		func(file string) (*NewsTranslation, *Text) {
 			t := &NewsTranslation{File: file}
-			return t, &t.Body, &t.BodyLine
+			return t, &t.Body
 		},
 		func(n *News, t *NewsTranslation) { n.EN = t })
 	sort.SliceStable(out, func(i, j int) bool {
@@ -331,9 +332,9 @@ func (ld *loader) loadNews() []*News {
 // attachTranslations reads the English files of dir (names such as
 // "x.en.md") and gives each to the record it translates (the one read from
 // "x.md"); an orphan translation is reported by checkOriginal. newT makes
-// an empty translation and says where its body and first body line go.
+// an empty translation and says where its body goes.
 func attachTranslations[R, T any](ld *loader, dir string, names []string, records []*R,
-	fileOf func(*R) string, newT func(file string) (*T, *string, *int), set func(*R, *T)) {
+	fileOf func(*R) string, newT func(file string) (*T, *Text), set func(*R, *T)) {
 	byFile := make(map[string]*R, len(records))
 	for _, r := range records {
 		byFile[fileOf(r)] = r
@@ -345,8 +346,8 @@ func attachTranslations[R, T any](ld *loader, dir string, names []string, record
 			continue
 		}
 		t, _ := ld.cached(file, func(ld *loader) any {
-			t, body, line := newT(file)
-			if ld.markdown(file, t, body, line) == nil {
+			t, body := newT(file)
+			if ld.markdown(file, t, body) == nil {
 				return (*T)(nil)
 			}
 			return t
@@ -358,7 +359,7 @@ func attachTranslations[R, T any](ld *loader, dir string, names []string, record
 // newsFile reads one news file; nil when it cannot be used.
 func (ld *loader) newsFile(file, date, slug string) *News {
 	n := &News{Slug: slug, File: file}
-	node := ld.markdown(file, n, &n.Body, &n.BodyLine)
+	node := ld.markdown(file, n, &n.Body)
 	if node == nil {
 		return nil
 	}
@@ -390,7 +391,7 @@ func (ld *loader) loadPages() []*Page {
 		}
 		p, _ := ld.cached(file, func(ld *loader) any {
 			p := &Page{Slug: slug, File: file}
-			if ld.markdown(file, p, &p.Body, &p.BodyLine) == nil {
+			if ld.markdown(file, p, &p.Body) == nil {
 				return (*Page)(nil)
 			}
 			return p
@@ -401,9 +402,9 @@ func (ld *loader) loadPages() []*Page {
 	}
 	attachTranslations(ld, "content/pages", translations, out,
 		func(p *Page) string { return p.File },
-		func(file string) (*PageTranslation, *string, *int) {
+		func(file string) (*PageTranslation, *Text) {
 			t := &PageTranslation{File: file}
-			return t, &t.Body, &t.BodyLine
+			return t, &t.Body
 		},
 		func(p *Page, t *PageTranslation) { p.EN = t })
 	sort.SliceStable(out, func(i, j int) bool {
@@ -477,8 +478,8 @@ func (ld *loader) mdFiles(dir string) []string {
 }
 
 // markdown reads a front-matter Markdown file, decodes its front matter into
-// v and stores the NFC body.
-func (ld *loader) markdown(file string, v any, body *string, bodyLine *int) *yaml.Node {
+// v and describes the body in *body (Catalog.Text reads it when needed).
+func (ld *loader) markdown(file string, v any, body *Text) *yaml.Node {
 	src, ok := ld.read(file)
 	if !ok {
 		return nil
@@ -493,7 +494,7 @@ func (ld *loader) markdown(file string, v any, body *string, bodyLine *int) *yam
 		return nil
 	}
 	yamlx.Decode(file, n, v, ld.l)
-	*body, *bodyLine = vntext.NFC(string(b)), line
+	*body = newText(file, line, true, b)
 	return n
 }
 
@@ -615,12 +616,12 @@ func (ld *loader) loadProduct(c *Catalog, dir string) *Product {
 	}
 	if story := dir + "/story.md"; present["story.md"] {
 		if src, ok := ld.read(story); ok {
-			p.Story, p.StoryFile = vntext.NFC(string(src)), story
+			p.Story = newText(story, 1, false, src)
 		}
 	}
 	if story := dir + "/story.en.md"; present["story.en.md"] {
 		if src, ok := ld.read(story); ok {
-			p.StoryEN, p.StoryENFile = vntext.NFC(string(src)), story
+			p.StoryEN = newText(story, 1, false, src)
 		}
 	}
 	if len(p.Images) > 0 || present["images"] {

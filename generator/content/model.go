@@ -25,6 +25,8 @@
 package content
 
 import (
+	"io/fs"
+
 	"github.com/ocop-vn/ocop/generator/config"
 	"github.com/ocop-vn/ocop/generator/rubric"
 	"github.com/ocop-vn/ocop/generator/scoring"
@@ -65,13 +67,9 @@ type Product struct {
 	SortName string
 	Dir      string // the folder, relative to the site root
 	File     string // Dir + "/product.yaml"
-	Story    string // story.md, Markdown source ("" when absent)
-	// StoryFile is the story's path, for messages from the Markdown step.
-	StoryFile string
-	// StoryEN is story.en.md, the English story ("" when absent), read
-	// from StoryENFile.
-	StoryEN     string
-	StoryENFile string
+	Story    Text   // story.md (empty when absent)
+	// StoryEN is story.en.md, the English story (empty when absent).
+	StoryEN     Text
 	Photos      []Image
 	Evaluations []*Evaluation // oldest first
 	Cert        Certificate
@@ -236,8 +234,7 @@ type News struct {
 
 	Slug        string
 	File        string
-	Body        string // Markdown
-	BodyLine    int    // line of the file where the body starts
+	Body        Text
 	ProductRefs []*Product
 	ImagePath   string // Image resolved relative to the site root
 	// EN is the English version, content/news/<name>.en.md; nil if none.
@@ -254,9 +251,8 @@ type NewsTranslation struct {
 	Title   string `yaml:"title" required:"true"`
 	Summary string `yaml:"summary"`
 
-	File     string
-	Body     string // Markdown
-	BodyLine int
+	File string
+	Body Text
 }
 
 // Page is content/pages/<slug>.md.
@@ -265,10 +261,9 @@ type Page struct {
 	Menu  int    `yaml:"menu"`
 	Draft bool   `yaml:"draft"`
 
-	Slug     string
-	File     string
-	Body     string
-	BodyLine int
+	Slug string
+	File string
+	Body Text
 	// EN is the English version, content/pages/<slug>.en.md; nil if none.
 	EN *PageTranslation
 }
@@ -279,9 +274,8 @@ type Page struct {
 type PageTranslation struct {
 	Title string `yaml:"title" required:"true"`
 
-	File     string
-	Body     string // Markdown
-	BodyLine int
+	File string
+	Body Text
 }
 
 // Catalog is everything a site holds, loaded and cross-checked.
@@ -301,4 +295,7 @@ type Catalog struct {
 	ProductBySlug  map[string]*Product
 	ProducerByID   map[string]*Producer
 	SalesPointByID map[string]*SalesPoint
+
+	// fsys is the site folder, which Text reads stories and articles from.
+	fsys fs.FS
 }

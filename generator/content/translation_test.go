@@ -33,11 +33,18 @@ func TestTranslations(t *testing.T) {
 	}
 	c := load()
 	p := c.ProductBySlug["a"]
+	text := func(x Text) string {
+		s, err := c.Text(x)
+		if err != nil {
+			t.Fatalf("%s: %v", x.File, err)
+		}
+		return s
+	}
 	for _, tt := range []struct{ got, want string }{
 		{p.NameEN, "Tea A"},
 		{p.SummaryEN, "Summary"},
-		{p.StoryEN, "The story.\n"},
-		{p.StoryENFile, "products/a/story.en.md"},
+		{text(p.StoryEN), "The story.\n"},
+		{p.StoryEN.File, "products/a/story.en.md"},
 		{p.GroupNameEN, "Food"},
 		{p.SubgroupNameEN, "Fresh and processed tea"},
 		{c.ProducerByID["p"].NameEN, "P Cooperative"},
@@ -48,10 +55,10 @@ func TestTranslations(t *testing.T) {
 			t.Errorf("got %q, want %q", tt.got, tt.want)
 		}
 	}
-	if len(c.News) != 1 || c.News[0].EN == nil || c.News[0].EN.Title != "News" || c.News[0].EN.Summary != "In short" || c.News[0].EN.Body != "Body.\n" || c.News[0].EN.BodyLine != 5 {
+	if len(c.News) != 1 || c.News[0].EN == nil || c.News[0].EN.Title != "News" || c.News[0].EN.Summary != "In short" || text(c.News[0].EN.Body) != "Body.\n" || c.News[0].EN.Body.Line != 5 {
 		t.Fatalf("news translation: %+v", c.News[0].EN)
 	}
-	if len(c.Pages) != 1 || c.Pages[0].EN == nil || c.Pages[0].EN.Title != "About" || c.Pages[0].EN.Body != "Page.\n" {
+	if len(c.Pages) != 1 || c.Pages[0].EN == nil || c.Pages[0].EN.Title != "About" || text(c.Pages[0].EN.Body) != "Page.\n" {
 		t.Fatalf("page translation: %+v", c.Pages[0].EN)
 	}
 

@@ -2,7 +2,6 @@ package render
 
 import (
 	"github.com/ocop-vn/ocop/generator/content"
-	"github.com/ocop-vn/ocop/generator/diag"
 )
 
 // Text is staff-written text as an edition shows it: S in the edition's
@@ -93,14 +92,14 @@ func (r *Renderer) SubgroupName(p *content.Product) *Text {
 	return r.pick(p.SubgroupName, p.SubgroupNameEN)
 }
 
-// Story is the Markdown of a product's story in the edition's language,
-// the file it comes from and its language mark ("" or the content
-// language).
-func (r *Renderer) Story(p *content.Product) (src, file, lang string) {
-	if r.english() && p.StoryEN != "" {
-		return p.StoryEN, p.StoryENFile, ""
+// Story is a product's story in the edition's language and its language
+// mark ("" or the content language). The catalogue reads the text
+// (content.Catalog.Text).
+func (r *Renderer) Story(p *content.Product) (story content.Text, lang string) {
+	if r.english() && !p.StoryEN.Empty() {
+		return p.StoryEN, ""
 	}
-	return p.Story, p.StoryFile, r.source
+	return p.Story, r.source
 }
 
 // Lang is the edition's language.
@@ -129,21 +128,20 @@ func (r *Renderer) SiteLang(field string) string {
 	return ""
 }
 
-// Body is the Markdown body of a news article or free page in the
-// edition's language, where it starts (for messages) and its language
-// mark ("" or the content language).
-func (r *Renderer) Body(v any) (src string, pos diag.Pos, lang string) {
+// Body is the body of a news article or free page in the edition's
+// language and its language mark ("" or the content language).
+func (r *Renderer) Body(v any) (body content.Text, lang string) {
 	switch v := v.(type) {
 	case *content.News:
 		if r.english() && v.EN != nil {
-			return v.EN.Body, diag.Pos{File: v.EN.File, Line: v.EN.BodyLine}, ""
+			return v.EN.Body, ""
 		}
-		return v.Body, diag.Pos{File: v.File, Line: v.BodyLine}, r.source
+		return v.Body, r.source
 	case *content.Page:
 		if r.english() && v.EN != nil {
-			return v.EN.Body, diag.Pos{File: v.EN.File, Line: v.EN.BodyLine}, ""
+			return v.EN.Body, ""
 		}
-		return v.Body, diag.Pos{File: v.File, Line: v.BodyLine}, r.source
+		return v.Body, r.source
 	}
-	return "", diag.Pos{}, ""
+	return content.Text{}, ""
 }

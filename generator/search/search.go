@@ -139,6 +139,9 @@ type Doc struct {
 
 	sortKey string
 	texts   [numTiers][]string
+	// stories are Markdown texts of the body tier, read from their files
+	// only when the document is indexed (see content.Text).
+	stories []content.Text
 }
 
 // Index is the built index, before it is written as files.
@@ -149,6 +152,11 @@ type Index struct {
 	Provinces []string
 	Terms     map[string]*Term
 	opts      Options
+	// cat reads the documents' stories and article bodies; err is the
+	// first text it could not read.
+	cat     *content.Catalog
+	errOnce sync.Once
+	err     error
 }
 
 // Term is one folded word: its exact variants and, per variant and tier,
@@ -166,6 +174,9 @@ type listKey struct {
 // Build indexes the public documents of cat and returns the files to write.
 func Build(cat *content.Catalog, site *config.Site, opts Options) ([]File, error) {
 	ix := New(cat, site, opts)
+	if ix.err != nil {
+		return nil, ix.err
+	}
 	return ix.Files()
 }
 
@@ -177,7 +188,7 @@ func New(cat *content.Catalog, site *config.Site, opts Options) *Index {
 	if opts.InlineOther == 0 {
 		opts.InlineOther = 32
 	}
-	ix := &Index{opts: opts}
+	ix := &Index{opts: opts, cat: cat}
 	ix.collect(cat)
 	ix.index()
 	return ix
@@ -243,8 +254,9 @@ func (ix *Index) collect(cat *content.Catalog) {
 		d.texts[TierProducerArea] = area
 		d.texts[TierGroupTags] = append([]string{p.GroupName, p.SubgroupName, p.NameEN}, p.Tags...)
 		d.texts[TierSummary] = []string{p.Summary}
-		body := append([]string{p.Story, p.Price}, p.Specs...)
+		body := append([]string{p.Price}, p.Specs...)
 		d.texts[TierBody] = append(body, p.Standards...)
+		d.stories = []content.Text{p.Story}
 		if ix.opts.English {
 			d.TitleEN = p.NameEN
 			if p.ProducerRef != nil {
@@ -252,7 +264,7 @@ func (ix *Index) collect(cat *content.Catalog) {
 			}
 			d.texts[TierGroupTags] = append(d.texts[TierGroupTags], p.GroupNameEN, p.SubgroupNameEN)
 			d.texts[TierSummary] = append(d.texts[TierSummary], p.SummaryEN)
-			d.texts[TierBody] = append(d.texts[TierBody], p.StoryEN)
+			d.stories = append(d.stories, p.StoryEN)
 		}
 		docs = append(docs, d)
 	}
@@ -303,12 +315,12 @@ func (ix *Index) collect(cat *content.Catalog) {
 		}
 		d.texts[TierGroupTags] = tags
 		d.texts[TierSummary] = []string{n.Summary}
-		d.texts[TierBody] = []string{n.Body}
+		d.stories = []content.Text{n.Body}
 		if ix.opts.English && n.EN != nil {
 			d.TitleEN = n.EN.Title
 			d.texts[TierGroupTags] = append(d.texts[TierGroupTags], n.EN.Title)
 			d.texts[TierSummary] = append(d.texts[TierSummary], n.EN.Summary)
-			d.texts[TierBody] = append(d.texts[TierBody], n.EN.Body)
+			d.stories = append(d.stories, n.EN.Body)
 		}
 		docs = append(docs, d)
 	}
@@ -488,6 +500,14 @@ func (ix *Index) indexBlock(lo, hi int) partial {
 	for id := lo; id < hi; id++ {
 		d := ix.Docs[id]
 		clear(best)
+		for _, t := range d.stories {
+			text, err := ix.cat.Text(t)
+			if err != nil {
+				ix.errOnce.Do(func() { ix.err = fmt.Errorf("%s: %w", t.File, err) })
+			}
+			d.texts[TierBody] = append(d.texts[TierBody], text)
+		}
+		d.stories = nil
 		for tier := range numTiers {
 			for _, text := range d.texts[tier] {
 				vntext.EachWordNFC(text, func(w string) {

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/ocop-vn/ocop/generator/content"
-	"github.com/ocop-vn/ocop/generator/diag"
 	"github.com/ocop-vn/ocop/generator/render"
 	"github.com/ocop-vn/ocop/generator/vntext"
 )
@@ -602,7 +601,7 @@ func (e *edition) article(n *content.News) *render.Page {
 		"datePublished": n.Date.String(), "description": summary, "url": s.Abs(render.NewsPath(n.Slug)),
 		"publisher": map[string]any{"@type": "Organization", "name": s.Title}}
 	if s.Multilingual() {
-		_, _, lang := e.r.Body(n)
+		_, lang := e.r.Body(n)
 		ld["inLanguage"] = firstNonEmpty(lang, s.Language)
 	}
 	return &render.Page{Kind: "article", Path: render.NewsPath(n.Slug) + "index.html", Title: title.S,
@@ -625,10 +624,15 @@ func (e *edition) freePage(pg *content.Page) *render.Page {
 // preview does after a save — stays cheap. The view is copied, not changed,
 // since a preview may render the same page for two requests at once.
 func (e *edition) withMarkdown(p *render.Page) *render.Page {
-	convert := func(src string, pos diag.Pos) template.HTML {
+	convert := func(t content.Text) template.HTML {
+		src, err := e.cat.Text(t)
+		if err != nil {
+			e.l.Add(t.Pos(), "cannot read: %v", err)
+			return ""
+		}
 		html, err := e.md.Convert(src)
 		if err != nil {
-			e.l.Add(pos, "cannot render Markdown: %v", err)
+			e.l.Add(t.Pos(), "cannot render Markdown: %v", err)
 		}
 		return html
 	}
@@ -636,22 +640,21 @@ func (e *edition) withMarkdown(p *render.Page) *render.Page {
 	switch d := p.Data.(type) {
 	case *render.ProductData:
 		cp := *d
-		src, file, lang := e.r.Story(d.P)
-		cp.Story = convert(src, diag.Pos{File: file})
-		if src != "" {
+		story, lang := e.r.Story(d.P)
+		cp.Story = convert(story)
+		if !story.Empty() {
 			cp.StoryLang = lang
 		}
 		out.Data = &cp
 	case *render.ArticleData:
 		cp := *d
-		var src string
-		var pos diag.Pos
+		var body content.Text
 		if d.News != nil {
-			src, pos, cp.BodyLang = e.r.Body(d.News)
+			body, cp.BodyLang = e.r.Body(d.News)
 		} else if d.Page != nil {
-			src, pos, cp.BodyLang = e.r.Body(d.Page)
+			body, cp.BodyLang = e.r.Body(d.Page)
 		}
-		cp.Body = convert(src, pos)
+		cp.Body = convert(body)
 		out.Data = &cp
 	default:
 		return p
