@@ -48,6 +48,7 @@ func (ld *loader) evaluate(c *Catalog, p *Product, ev *Evaluation) {
 	ev.SheetCount = len(ev.Sheets)
 	if !ld.keepSheets {
 		ev.Sheets, ev.Score.Sheets = nil, nil
+		ev.MeanPoints, ev.Score.Mean = scoring.Pack(ev.Score.Mean), scoring.Breakdown{}
 	}
 }
 

@@ -123,10 +123,13 @@ type Evaluation struct {
 	Set      *rubric.Set
 	FormRef  *rubric.Form
 	// Score is the computed outcome: breakdown, star, recognised or not.
-	// A full site load keeps only the council's mean breakdown; the raw
-	// sheets and per-sheet breakdowns are dropped once checked, since a
-	// national catalogue holds hundreds of thousands of them.
+	// A full site load drops the raw sheets and per-sheet breakdowns once
+	// checked, since a national catalogue holds hundreds of thousands of
+	// them, and keeps the council's mean breakdown packed in MeanPoints
+	// (see Mean) instead of in Score.Mean.
 	Score scoring.Result
+	// MeanPoints is Score.Mean packed (scoring.Pack) by a site load.
+	MeanPoints []float64
 	// SheetCount is how many members' sheets the round had.
 	SheetCount int
 	// Outcome is Score.Outcome where points are on record, else the stated
@@ -134,6 +137,15 @@ type Evaluation struct {
 	Outcome scoring.Outcome
 
 	node *yaml.Node
+}
+
+// Mean is the council's average breakdown by part, section and criterion;
+// empty when only a total is on record.
+func (e *Evaluation) Mean() scoring.Breakdown {
+	if len(e.Score.Mean.Parts) > 0 {
+		return e.Score.Mean
+	}
+	return scoring.Unpack(e.FormRef, e.MeanPoints)
 }
 
 // Decision is the recognition decision issued after an evaluation.

@@ -324,3 +324,61 @@ func joinPoints(ps []float64) string {
 	}
 	return strings.Join(s, ", ")
 }
+
+// Pack lists a breakdown's points in one slice — the total, then each
+// part's points followed by each of its sections' points, each followed
+// by its criteria's — which Unpack turns back into the breakdown with the
+// form that made it. A catalogue keeps each round's mean packed: the
+// breakdown's IDs, names and maxima are the form's, and repeating them in
+// tens of thousands of rounds cost tens of megabytes.
+func Pack(b Breakdown) []float64 {
+	if len(b.Parts) == 0 {
+		return nil
+	}
+	pts := []float64{b.Total}
+	for _, p := range b.Parts {
+		pts = append(pts, p.Points)
+		for _, s := range p.Sections {
+			pts = append(pts, s.Points)
+			for _, c := range s.Criteria {
+				pts = append(pts, c.Points)
+			}
+		}
+	}
+	return slices.Clip(pts)
+}
+
+// Unpack is the breakdown that Pack packed as pts, for a breakdown made
+// on form; empty when pts does not fit the form.
+func Unpack(form *rubric.Form, pts []float64) Breakdown {
+	if form == nil || len(pts) == 0 {
+		return Breakdown{}
+	}
+	// The shape, IDs, names and maxima, as Rate makes them.
+	b := breakdown(form, nil, form.Detailed(), func(string, string, float64, float64, *rubric.Criterion) {})
+	i := 0
+	next := func() float64 {
+		if i >= len(pts) {
+			i++
+			return 0
+		}
+		i++
+		return pts[i-1]
+	}
+	b.Total = next()
+	for pi := range b.Parts {
+		p := &b.Parts[pi]
+		p.Points = next()
+		for si := range p.Sections {
+			s := &p.Sections[si]
+			s.Points = next()
+			for ci := range s.Criteria {
+				s.Criteria[ci].Points = next()
+			}
+		}
+	}
+	if i != len(pts) {
+		return Breakdown{}
+	}
+	return b
+}

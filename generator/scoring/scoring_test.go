@@ -1,9 +1,13 @@
 package scoring
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/ocop-vn/ocop/generator/diag"
 	"github.com/ocop-vn/ocop/generator/rubric"
 )
 
@@ -141,4 +145,47 @@ func FuzzRate(f *testing.F) {
 			t.Fatalf("star fell from %d to %d as points rose", r.Star, r2.Star)
 		}
 	})
+}
+
+// TestPackUnpack checks that a packed mean comes back as it was, on every
+// form of the built-in criteria sets (with criteria, sections only, by
+// part) and the test form, and that points packed for another form are
+// refused rather than misplaced.
+func TestPackUnpack(t *testing.T) {
+	reg := rubric.Load(fstest.MapFS{}, &diag.List{})
+	forms := []*rubric.Form{testForm()}
+	for _, id := range reg.IDs() {
+		set, _ := reg.Get(id)
+		for i := range set.Forms {
+			forms = append(forms, &set.Forms[i])
+		}
+	}
+	if len(forms) < 3 {
+		t.Fatalf("only %d forms", len(forms))
+	}
+	for _, f := range forms {
+		var sheets []Sheet
+		for k := range 3 {
+			sheet := Sheet{}
+			breakdown(f, sheet, f.Detailed(), func(id, _ string, _, max float64, _ *rubric.Criterion) { sheet[id] = max * float64(k+1) / 7 })
+			sheets = append(sheets, sheet)
+		}
+		res, _ := Rate(testSet(), f, sheets)
+		packed := Pack(res.Mean)
+		if len(res.Mean.Parts) == 0 || len(packed) < 1+len(res.Mean.Parts) {
+			t.Fatalf("form %s: nothing to pack: %+v", f.ID, res.Mean)
+		}
+		if got := Unpack(f, packed); !reflect.DeepEqual(got, res.Mean) {
+			t.Errorf("form %s: unpacked %+v, want %+v", f.ID, got, res.Mean)
+		}
+		if got := Unpack(f, append(slices.Clone(packed), 1)); !reflect.DeepEqual(got, Breakdown{}) {
+			t.Errorf("form %s: one point too many gave %+v", f.ID, got)
+		}
+		if got := Unpack(f, packed[:len(packed)-1]); !reflect.DeepEqual(got, Breakdown{}) {
+			t.Errorf("form %s: one point too few gave %+v", f.ID, got)
+		}
+	}
+	if Pack(Breakdown{}) != nil || !reflect.DeepEqual(Unpack(nil, []float64{1}), Breakdown{}) {
+		t.Error("empty breakdown or no form")
+	}
 }
