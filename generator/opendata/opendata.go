@@ -16,6 +16,7 @@ package opendata
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"strconv"
 
@@ -52,26 +53,37 @@ type Input struct {
 	Now   yamlx.Date
 }
 
-// Build returns every open data file.
-func Build(in Input) ([]File, error) {
-	js, err := productsJSON(in)
-	if err != nil {
-		return nil, err
-	}
-	geo, err := salesPointsGeoJSON(in)
-	if err != nil {
-		return nil, err
-	}
-	files := []File{
-		{ProductsJSON, js},
-		{ProductsCSV, productsCSV(in)},
-		{EvaluationsCSV, evaluationsCSV(in)},
-		{SalesPoints, geo},
+// Build makes the open data files one after the other and hands each to
+// write, which must be done with its bytes when it returns: at 20,000
+// products the files are 40 MB, and no two need be in memory at once. The
+// files are final: JSON is written as encoding/json makes it, with no
+// whitespace for a minifier to take out.
+func Build(in Input, write func(File) error) error {
+	makers := []struct {
+		path string
+		make func(Input) ([]byte, error)
+	}{
+		{ProductsJSON, productsJSON},
+		{ProductsCSV, func(in Input) ([]byte, error) { return productsCSV(in), nil }},
+		{EvaluationsCSV, func(in Input) ([]byte, error) { return evaluationsCSV(in), nil }},
+		{SalesPoints, salesPointsGeoJSON},
 	}
 	if in.Stats != nil {
-		files = append(files, File{StatisticsCSV, stats.FiguresCSV(in.Stats.Figures())})
+		makers = append(makers, struct {
+			path string
+			make func(Input) ([]byte, error)
+		}{StatisticsCSV, func(in Input) ([]byte, error) { return stats.FiguresCSV(in.Stats.Figures()), nil }})
 	}
-	return files, nil
+	for _, m := range makers {
+		data, err := m.make(in)
+		if err != nil {
+			return fmt.Errorf("%s: %w", m.path, err)
+		}
+		if err := write(File{m.path, data}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func date(d yamlx.Date) string {
@@ -136,10 +148,26 @@ type decisionJSON struct {
 	Issuer string `json:"issuer,omitempty"`
 }
 
+// productsJSON encodes the catalogue one product at a time into one
+// buffer, rather than building every product's record first: the same
+// bytes as encoding the whole catalogueJSON, without a second copy of it.
+// The file has no final newline.
 func productsJSON(in Input) ([]byte, error) {
 	s := in.Site
-	out := catalogueJSON{Title: s.Title, URL: s.Abs(""), Date: in.Now.String(), Count: len(in.Products), Products: []productJSON{}}
-	for _, p := range in.Products {
+	var buf bytes.Buffer
+	buf.Grow(1024 * (len(in.Products) + 1))
+	enc := json.NewEncoder(&buf)
+	// The envelope with an empty list, then the products spliced in
+	// before its closing "]}".
+	if err := enc.Encode(catalogueJSON{Title: s.Title, URL: s.Abs(""), Date: in.Now.String(), Count: len(in.Products), Products: []productJSON{}}); err != nil {
+		return nil, err
+	}
+	tail := []byte("[]}\n")
+	if !bytes.HasSuffix(buf.Bytes(), tail) {
+		return nil, fmt.Errorf("unexpected encoding of the catalogue")
+	}
+	buf.Truncate(buf.Len() - len(tail) + 1) // keep "["
+	for i, p := range in.Products {
 		j := productJSON{ID: p.Slug, Name: p.Name, NameEN: p.NameEN, Group: p.Group, GroupName: p.GroupName,
 			Subgroup: p.Subgroup, SubgroupName: p.SubgroupName, Area: p.Area, AreaNow: p.Now, Star: p.Cert.Star,
 			Status: string(p.Cert.Status), ValidUntil: date(p.Cert.ValidUntil), Summary: p.Summary, Price: p.Price,
@@ -150,9 +178,16 @@ func productsJSON(in Input) ([]byte, error) {
 		if d := p.Cert.Decision; d != nil {
 			j.Decision = &decisionJSON{Number: d.Number, Date: date(p.Cert.Issued), Issuer: d.Issuer}
 		}
-		out.Products = append(out.Products, j)
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		if err := enc.Encode(j); err != nil {
+			return nil, err
+		}
+		buf.Truncate(buf.Len() - 1) // the encoder's newline
 	}
-	return marshal(out)
+	buf.WriteString("]}")
+	return buf.Bytes(), nil
 }
 
 // --- products.csv --------------------------------------------------------

@@ -34,13 +34,14 @@ func build(t *testing.T) map[string][]byte {
 			public = append(public, p)
 		}
 	}
-	files, err := Build(Input{Site: cat.Site, Products: public, SalesPoints: cat.SalesPoints, Stats: stats.Compute(public, now), Now: yamlx.Date{Time: now}})
+	out := map[string][]byte{}
+	err = Build(Input{Site: cat.Site, Products: public, SalesPoints: cat.SalesPoints, Stats: stats.Compute(public, now), Now: yamlx.Date{Time: now}},
+		func(f File) error {
+			out[f.Path] = bytes.Clone(f.Data)
+			return nil
+		})
 	if err != nil {
 		t.Fatal(err)
-	}
-	out := map[string][]byte{}
-	for _, f := range files {
-		out[f.Path] = f.Data
 	}
 	return out
 }
@@ -110,8 +111,18 @@ func TestProductsJSON(t *testing.T) {
 		Count    int
 		Products []map[string]any
 	}
-	if err := json.Unmarshal(build(t)[ProductsJSON], &c); err != nil {
+	data := build(t)[ProductsJSON]
+	if err := json.Unmarshal(data, &c); err != nil {
 		t.Fatal(err)
+	}
+	// Made a product at a time, the file is what encoding the whole
+	// catalogue at once gives (with no final newline).
+	var whole catalogueJSON
+	if err := json.Unmarshal(data, &whole); err != nil {
+		t.Fatal(err)
+	}
+	if again, err := marshal(whole); err != nil || !bytes.Equal(bytes.TrimSuffix(again, []byte("\n")), data) {
+		t.Errorf("products.json differs from the catalogue encoded at once (%v):\n%s\n%s", err, data, again)
 	}
 	if c.Count != 7 || len(c.Products) != 7 || c.Date != "2024-06-01" || c.Title != "Thống kê thử nghiệm" {
 		t.Errorf("count %d, %d products, date %s, title %s", c.Count, len(c.Products), c.Date, c.Title)

@@ -513,6 +513,11 @@ func (ix *Index) indexBlock(lo, hi int) partial {
 				vntext.EachWordNFC(text, func(w string) {
 					k, ok := cache[w]
 					if !ok {
+						// w is often a slice of a whole story: a copy,
+						// so the index does
+						// not keep every story it has read (the keys may be
+						// w itself, or slices of it).
+						w = strings.Clone(w)
 						k = wordKeys{key: vntext.Key(w), exact: vntext.Exact(w)}
 						cache[w] = k
 					}

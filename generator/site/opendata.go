@@ -11,13 +11,15 @@ import (
 // opendata); the statistics page links them.
 func (b *builder) openData() {
 	public := b.publicProducts()
-	files, err := opendata.Build(opendata.Input{Site: b.cat.Site, Products: public, SalesPoints: b.cat.SalesPoints,
-		Stats: stats.Compute(public, b.now), Now: yamlx.Date{Time: b.now}})
+	err := opendata.Build(opendata.Input{Site: b.cat.Site, Products: public, SalesPoints: b.cat.SalesPoints,
+		Stats: stats.Compute(public, b.now), Now: yamlx.Date{Time: b.now}},
+		func(f opendata.File) error {
+			if err := b.pub.WriteRaw(f.Path, f.Data); err != nil {
+				b.l.Add(diag.Pos{File: f.Path}, "writing: %v", err)
+			}
+			return nil
+		})
 	if err != nil {
 		b.l.Add(diag.Pos{File: "data"}, "%v", err)
-		return
-	}
-	for _, f := range files {
-		b.write(f.Path, f.Data)
 	}
 }
