@@ -45,6 +45,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -157,6 +158,9 @@ type Index struct {
 	cat     *content.Catalog
 	errOnce sync.Once
 	err     error
+	// consume lets Write drop the terms once the shards hold them, for an
+	// index that is written once and thrown away.
+	consume bool
 }
 
 // Term is one folded word: its exact variants and, per variant and tier,
@@ -178,6 +182,17 @@ func Build(cat *content.Catalog, site *config.Site, opts Options) ([]File, error
 		return nil, ix.err
 	}
 	return ix.Files()
+}
+
+// Write indexes the public documents of cat and hands the files to write as
+// they are made (see Index.Write).
+func Write(cat *content.Catalog, site *config.Site, opts Options, write func(File) error) error {
+	ix := New(cat, site, opts)
+	if ix.err != nil {
+		return ix.err
+	}
+	ix.consume = true
+	return ix.Write(write)
 }
 
 // New collects and indexes the documents of cat.
@@ -435,8 +450,12 @@ func (ix *Index) index() {
 	}
 	wg.Wait()
 	ix.Terms = map[string]*Term{}
-	for _, part := range parts {
+	for i, part := range parts {
+		// Each block's postings are let go as soon as they are merged, so
+		// the index is not held twice over.
+		parts[i] = nil
 		for key, vars := range part {
+			delete(part, key)
 			t := ix.Terms[key]
 			if t == nil {
 				t = &Term{Lists: map[listKey][]int32{}}
@@ -456,7 +475,11 @@ func (ix *Index) index() {
 				for tier, docs := range tiers {
 					if len(docs) > 0 {
 						k := listKey{vi, tier}
-						t.Lists[k] = append(t.Lists[k], docs...)
+						if prev := t.Lists[k]; prev == nil {
+							t.Lists[k] = docs // the block's own list, not a copy
+						} else {
+							t.Lists[k] = append(prev, docs...)
+						}
 					}
 				}
 			}
@@ -579,6 +602,24 @@ func fileKey(k string) string {
 
 // Files encodes the index.
 func (ix *Index) Files() ([]File, error) {
+	var mu sync.Mutex
+	var files []File
+	err := ix.Write(func(f File) error {
+		mu.Lock()
+		defer mu.Unlock()
+		files = append(files, File{Path: f.Path, Data: slices.Clone(f.Data)})
+		return nil
+	})
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files, err
+}
+
+// Write encodes the index file by file on every core and hands each file
+// to write as soon as it is encoded; write is called from several
+// goroutines and must be done with the data when it returns. Neither the
+// encoded files (40 MB at 20,000 products) nor the records of the files
+// already written stay in memory.
+func (ix *Index) Write(write func(File) error) error {
 	type job struct {
 		path string
 		v    any
@@ -586,7 +627,7 @@ func (ix *Index) Files() ([]File, error) {
 	var jobs []job
 	jobs = append(jobs, job{"search/m.json", ix.manifest()})
 	recs := ix.records()
-	shards := ix.shards(recs)
+	shards := ix.shards(recs) // with consume, empties ix.Terms
 	keys := make([]string, 0, len(shards))
 	for k := range shards {
 		keys = append(keys, k)
@@ -595,23 +636,38 @@ func (ix *Index) Files() ([]File, error) {
 	for _, k := range keys {
 		jobs = append(jobs, job{"search/t/" + k + ".json", shards[k]})
 	}
+	clear(shards)
 	for lo := 0; lo < len(ix.Docs); lo += ChunkSize {
 		jobs = append(jobs, job{fmt.Sprintf("search/d/%d.json", lo/ChunkSize), recs[lo:min(lo+ChunkSize, len(ix.Docs))]})
 	}
 	for p := range ix.Provinces {
 		jobs = append(jobs, job{fmt.Sprintf("search/a/%d.json", p), ix.communes(p)})
 	}
-	files := make([]File, len(jobs))
-	errs := make([]error, len(jobs))
+	var (
+		errOnce sync.Once
+		first   error
+	)
+	fail := func(err error) { errOnce.Do(func() { first = err }) }
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(true)
 			for i := range next {
-				data, err := json.Marshal(jobs[i].v)
-				files[i], errs[i] = File{Path: jobs[i].path, Data: data}, err
+				buf.Reset()
+				if err := enc.Encode(jobs[i].v); err != nil {
+					fail(fmt.Errorf("search: encoding %s: %w", jobs[i].path, err))
+					continue
+				}
+				jobs[i].v = nil // the shard's records are done with
+				data := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+				if err := write(File{Path: jobs[i].path, Data: data}); err != nil {
+					fail(err)
+				}
 			}
 		}()
 	}
@@ -620,12 +676,7 @@ func (ix *Index) Files() ([]File, error) {
 	}
 	close(next)
 	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			return nil, fmt.Errorf("search: encoding %s: %w", jobs[i].path, err)
-		}
-	}
-	return files, nil
+	return first
 }
 
 // record is a document's details as the client reads them:
@@ -783,15 +834,40 @@ func (ix *Index) shards(recs []json.RawMessage) map[string]*shard {
 	}
 	sort.Strings(keys)
 	sc := newScratch(len(ix.Docs))
-	// prefixes maps each two- and three-letter prefix to the postings of
-	// the words starting with it.
-	type post struct {
-		docs  []int32
-		codes []uint16
+	// The keys are sorted, so the words starting with a two- or
+	// three-letter prefix come one after another: each prefix's union is
+	// made as its words go by and finished when the prefix changes, rather
+	// than every word's postings being held until the end.
+	type union struct {
+		prefix string
+		open   bool
+		sc     *scratch
 	}
-	prefixes := map[string][]post{}
+	unions := make([]union, ShardLen)
+	for n := 2; n < ShardLen; n++ {
+		unions[n].sc = newScratch(len(ix.Docs))
+	}
+	finish := func(u *union) {
+		if !u.open {
+			return
+		}
+		u.open = false
+		s := get(fileKey(u.prefix))
+		ids := u.sc.sorted()
+		codes := make([]byte, len(ids))
+		tiers := make([]uint16, len(ids))
+		for i, id := range ids {
+			tiers[i] = u.sc.best[id]
+			codes[i] = Code(0, int(tiers[i]))
+		}
+		s.Prefix = []string{Gaps(ids), string(codes)}
+		inline(s, ix.best(ids, tiers))
+	}
 	for _, key := range keys {
 		t := ix.Terms[key]
+		if ix.consume {
+			delete(ix.Terms, key)
+		}
 		s := get(ShardKey(key))
 		docs, codes := sc.postings(t)
 		cb := make([]byte, len(codes))
@@ -805,26 +881,21 @@ func (ix *Index) shards(recs []json.RawMessage) map[string]*shard {
 			if utf8.RuneCountInString(p) < n {
 				break
 			}
-			prefixes[p] = append(prefixes[p], post{docs, codes})
-		}
-	}
-	for p, posts := range prefixes {
-		s := get(fileKey(p))
-		sc.reset()
-		for _, ps := range posts {
-			for i, id := range ps.docs {
-				sc.see(id, ps.codes[i]&15)
+			u := &unions[n]
+			if u.open && u.prefix != p {
+				finish(u)
+			}
+			if !u.open {
+				u.prefix, u.open = p, true
+				u.sc.reset()
+			}
+			for i, id := range docs {
+				u.sc.see(id, codes[i]&15)
 			}
 		}
-		ids := sc.sorted()
-		codes := make([]byte, len(ids))
-		tiers := make([]uint16, len(ids))
-		for i, id := range ids {
-			tiers[i] = sc.best[id]
-			codes[i] = Code(0, int(tiers[i]))
-		}
-		s.Prefix = []string{Gaps(ids), string(codes)}
-		inline(s, ix.best(ids, tiers))
+	}
+	for n := 2; n < ShardLen; n++ {
+		finish(&unions[n])
 	}
 	return out
 }

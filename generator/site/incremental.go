@@ -29,7 +29,7 @@ package site
 // changes and compares the output with a clean build, byte for byte.
 
 import (
-	"bytes"
+	"bufio"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
@@ -354,18 +354,29 @@ func (inc *incremental) save(derived viewhash.Sum, pages, products int, warnings
 	if err := os.MkdirAll(filepath.Dir(inc.file), 0o755); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(m); err != nil {
+	// Encoded straight into the file: at 20,000 products the record is
+	// tens of megabytes, at the end of the build when memory is fullest.
+	tmp := inc.file + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
 		return err
 	}
-	tmp := inc.file + ".tmp"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+	w := bufio.NewWriterSize(f, 1<<16)
+	err = gob.NewEncoder(w).Encode(m)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
 		return err
 	}
 	if err := os.Rename(tmp, inc.file); err != nil {
 		return err
 	}
-	err := os.Remove(inc.file + ".dirty")
+	err = os.Remove(inc.file + ".dirty")
 	if errors.Is(err, fs.ErrNotExist) {
 		err = nil
 	}

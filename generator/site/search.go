@@ -20,14 +20,13 @@ func (b *builder) search() {
 			}
 		}
 	}
-	files, err := search.Build(b.cat, s, opts)
-	if err != nil {
-		b.l.Add(diag.Pos{File: "search"}, "%v", err)
-		return
-	}
-	parallel(files, func(f search.File) {
+	err := search.Write(b.cat, s, opts, func(f search.File) error {
 		if err := b.pub.WriteRaw(f.Path, f.Data); err != nil {
 			b.l.Add(diag.Pos{File: f.Path}, "writing: %v", err)
 		}
+		return nil
 	})
+	if err != nil {
+		b.l.Add(diag.Pos{File: "search"}, "%v", err)
+	}
 }

@@ -346,19 +346,14 @@ func (b *builder) markdown(s *config.Site) *markdown.Converter {
 }
 
 // extras writes the outputs that are not pages: feeds, sitemap, robots.txt,
-// the search index and the open data files.
-// The three are independent and mostly single-threaded, so they run side
-// by side.
+// the search index and the open data files. They run one after the other:
+// beside the rendering, which keeps the cores busy, side by side would
+// finish no sooner, and each needs working memory (the search index about
+// 100 MB at 20,000 products) that is better not added up.
 func (b *builder) extras(jobs []job) {
-	var wg sync.WaitGroup
-	for _, f := range []func(){func() { b.feeds(jobs) }, b.search, b.openData} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			f()
-		}()
-	}
-	wg.Wait()
+	b.feeds(jobs)
+	b.openData()
+	b.search()
 }
 
 // builder carries the state of one run.
