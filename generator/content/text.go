@@ -48,7 +48,7 @@ func newText(file string, line int, front bool, body []byte) Text {
 
 // ErrChanged is returned by Catalog.Text when a file no longer holds the
 // text that was loaded from it.
-var ErrChanged = errors.New("the file changed while the site was being built; build again")
+var ErrChanged = errors.New("the file changed while the site was being built")
 
 // Text returns t's Markdown, normalised to NFC, read from the site folder
 // the catalogue was loaded from. It fails when the file cannot be read or

@@ -5,8 +5,10 @@ package diag
 // format in the code has an entry here, with as many arguments.
 var Vietnamese = Catalog{
 	// Reading files
-	"cannot read: %v":                "không đọc được tệp: %s",
-	"cannot read site configuration": "không đọc được tệp cấu hình site.yaml",
+	"cannot read: %v":                                                         "không đọc được tệp: %s",
+	"cannot read site configuration":                                          "không đọc được tệp cấu hình site.yaml",
+	"file changed while the site was being built":                             "tệp đã thay đổi trong khi đang tạo trang",
+	"build again (with --clean if this repeats)":                              "hãy chạy lại lệnh (thêm --clean nếu lỗi lặp lại)",
 	"run ocop in the folder that holds site.yaml, or create one (see README)": "chạy ocop trong thư mục có tệp site.yaml, hoặc tạo tệp này (xem README)",
 	"file is too large (%d MB); the limit is %d MB":                           "tệp quá lớn (%s MB); giới hạn là %s MB",
 	"file is too large (more than %d MB)":                                     "tệp quá lớn (hơn %s MB)",

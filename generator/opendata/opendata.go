@@ -59,20 +59,18 @@ type Input struct {
 // files are final: JSON is written as encoding/json makes it, with no
 // whitespace for a minifier to take out.
 func Build(in Input, write func(File) error) error {
-	makers := []struct {
+	type maker struct {
 		path string
 		make func(Input) ([]byte, error)
-	}{
+	}
+	makers := []maker{
 		{ProductsJSON, productsJSON},
 		{ProductsCSV, func(in Input) ([]byte, error) { return productsCSV(in), nil }},
 		{EvaluationsCSV, func(in Input) ([]byte, error) { return evaluationsCSV(in), nil }},
 		{SalesPoints, salesPointsGeoJSON},
 	}
 	if in.Stats != nil {
-		makers = append(makers, struct {
-			path string
-			make func(Input) ([]byte, error)
-		}{StatisticsCSV, func(in Input) ([]byte, error) { return stats.FiguresCSV(in.Stats.Figures()), nil }})
+		makers = append(makers, maker{StatisticsCSV, func(in Input) ([]byte, error) { return stats.FiguresCSV(in.Stats.Figures()), nil }})
 	}
 	for _, m := range makers {
 		data, err := m.make(in)

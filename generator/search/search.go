@@ -115,6 +115,16 @@ type Options struct {
 	InlineName, InlineOther int
 }
 
+// TextError is a story or article body the index could not read (see
+// content.Catalog.Text).
+type TextError struct {
+	Text content.Text
+	Err  error
+}
+
+func (e *TextError) Error() string { return e.Text.File + ": " + e.Err.Error() }
+func (e *TextError) Unwrap() error { return e.Err }
+
 // File is one output file, its path relative to the site root.
 type File struct {
 	Path string
@@ -526,7 +536,7 @@ func (ix *Index) indexBlock(lo, hi int) partial {
 		for _, t := range d.stories {
 			text, err := ix.cat.Text(t)
 			if err != nil {
-				ix.errOnce.Do(func() { ix.err = fmt.Errorf("%s: %w", t.File, err) })
+				ix.errOnce.Do(func() { ix.err = &TextError{Text: t, Err: err} })
 			}
 			d.texts[TierBody] = append(d.texts[TierBody], text)
 		}
@@ -536,10 +546,9 @@ func (ix *Index) indexBlock(lo, hi int) partial {
 				vntext.EachWordNFC(text, func(w string) {
 					k, ok := cache[w]
 					if !ok {
-						// w is often a slice of a whole story: a copy,
-						// so the index does
-						// not keep every story it has read (the keys may be
-						// w itself, or slices of it).
+						// w is often a slice of a whole story, and the
+						// keys made from it may be w itself: a copy, so
+						// the index does not keep every story it reads.
 						w = strings.Clone(w)
 						k = wordKeys{key: vntext.Key(w), exact: vntext.Exact(w)}
 						cache[w] = k

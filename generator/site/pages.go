@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"html/template"
 	"slices"
 	"sort"
@@ -619,6 +620,16 @@ func (e *edition) freePage(pg *content.Page) *render.Page {
 		Data: &render.ArticleData{Page: pg}, Breadcrumbs: crumbs}
 }
 
+// textProblem reports a story or article body that could not be read
+// again while the site was built (see content.Catalog.Text).
+func (b *builder) textProblem(t content.Text, err error) {
+	if errors.Is(err, content.ErrChanged) {
+		b.l.AddHint(t.Pos(), "build again (with --clean if this repeats)", "file changed while the site was being built")
+		return
+	}
+	b.l.Add(t.Pos(), "cannot read: %v", err)
+}
+
 // withMarkdown returns p with its Markdown (story, article body) converted.
 // Conversion waits until the page is rendered, so planning a site — all a
 // preview does after a save — stays cheap. The view is copied, not changed,
@@ -627,7 +638,7 @@ func (e *edition) withMarkdown(p *render.Page) *render.Page {
 	convert := func(t content.Text) template.HTML {
 		src, err := e.cat.Text(t)
 		if err != nil {
-			e.l.Add(t.Pos(), "cannot read: %v", err)
+			e.textProblem(t, err)
 			return ""
 		}
 		html, err := e.md.Convert(src)

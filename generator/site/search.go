@@ -1,6 +1,8 @@
 package site
 
 import (
+	"errors"
+
 	"github.com/ocop-vn/ocop/generator/diag"
 	"github.com/ocop-vn/ocop/generator/search"
 )
@@ -26,7 +28,11 @@ func (b *builder) search() {
 		}
 		return nil
 	})
-	if err != nil {
+	var te *search.TextError
+	switch {
+	case errors.As(err, &te):
+		b.textProblem(te.Text, te.Err)
+	case err != nil:
 		b.l.Add(diag.Pos{File: "search"}, "%v", err)
 	}
 }
