@@ -185,22 +185,10 @@ type listKey struct {
 	Tier    int
 }
 
-// Build indexes the public documents of cat and returns the files to write.
-func Build(cat *content.Catalog, site *config.Site, opts Options) ([]File, error) {
-	ix := New(cat, site, opts)
-	if ix.err != nil {
-		return nil, ix.err
-	}
-	return ix.Files()
-}
-
 // Write indexes the public documents of cat and hands the files to write as
 // they are made (see Index.Write).
 func Write(cat *content.Catalog, site *config.Site, opts Options, write func(File) error) error {
 	ix := New(cat, site, opts)
-	if ix.err != nil {
-		return ix.err
-	}
 	ix.consume = true
 	return ix.Write(write)
 }
@@ -629,6 +617,9 @@ func (ix *Index) Files() ([]File, error) {
 // encoded files (40 MB at 20,000 products) nor the records of the files
 // already written stay in memory.
 func (ix *Index) Write(write func(File) error) error {
+	if ix.err != nil {
+		return ix.err // a story could not be read: the index would lack it
+	}
 	type job struct {
 		path string
 		v    any
