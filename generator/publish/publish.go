@@ -83,7 +83,13 @@ var mediaTypes = map[string]string{
 func (p *Publisher) Write(rel string, data []byte) error {
 	if mt, ok := mediaTypes[path.Ext(rel)]; ok && p.minify != nil {
 		out := minified.Get().(*bytes.Buffer)
-		defer minified.Put(out)
+		defer func() {
+			// A buffer grown by one of the few very large pages is let
+			// go rather than kept, unused, to the end of the build.
+			if out.Cap() <= maxPooled {
+				minified.Put(out)
+			}
+		}()
 		out.Reset()
 		out.Grow(len(data))
 		// A *bytes.Buffer is read in place, without a copy of the page.
@@ -98,6 +104,9 @@ func (p *Publisher) Write(rel string, data []byte) error {
 // minified holds buffers for minified files, reused from file to file: a
 // build of 20,000 products minifies about a gigabyte of pages.
 var minified = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooled is the largest minified buffer kept for the next file.
+const maxPooled = 256 << 10
 
 // WriteRaw stores data unchanged (images, files that are already final).
 func (p *Publisher) WriteRaw(rel string, data []byte) error {

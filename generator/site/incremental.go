@@ -59,7 +59,7 @@ import (
 const maxUpdatePages = 5000
 
 // manifestVersion changes whenever the manifest's meaning does.
-const manifestVersion = 1
+const manifestVersion = 2
 
 // Build modes, reported in Result.Mode (empty for Check and Generate).
 const (
@@ -94,9 +94,12 @@ type stamp struct {
 }
 
 type outFile struct {
-	Size  int64
-	Key   viewhash.Sum // pages and QR codes
-	Sum   viewhash.Sum // other files: sha256 of the content
+	Size int64
+	// Sum is, for a keyed file (pages and QR codes), the key of its
+	// inputs; for the others, the SHA-256 of the content. One field, not
+	// two: 94,000 of these stay in memory to the end of a 20,000-product
+	// build.
+	Sum   viewhash.Sum
 	Keyed bool
 }
 
@@ -234,7 +237,7 @@ func (inc *incremental) reuse(pub *publish.Publisher, rel string, k viewhash.Sum
 		return false
 	}
 	old, ok := inc.prev.Files[rel]
-	if !ok || !old.Keyed || old.Key != k {
+	if !ok || !old.Keyed || old.Sum != k {
 		return false
 	}
 	inc.mu.Lock()
@@ -256,7 +259,7 @@ func (inc *incremental) updatePlan(jobs []job, derived viewhash.Sum) (bool, stri
 	for _, j := range jobs {
 		planned[j.path] = true
 		old, ok := inc.prev.Files[j.path]
-		if !ok || !old.Keyed || old.Key != inc.keys[j.path] {
+		if !ok || !old.Keyed || old.Sum != inc.keys[j.path] {
 			changed++
 		}
 	}
@@ -284,12 +287,13 @@ type recordingSink struct {
 func (s recordingSink) WriteFile(rel string, data []byte) error {
 	inc := s.inc
 	k, keyed := inc.keyOf(rel)
-	f := outFile{Size: int64(len(data)), Key: k, Keyed: keyed}
+	f := outFile{Size: int64(len(data)), Sum: k, Keyed: keyed}
 	if !keyed {
 		f.Sum = sha256.Sum256(data)
 	}
 	inc.mu.Lock()
 	inc.files[rel] = f
+	delete(inc.keys, rel) // recorded in files now
 	inc.mu.Unlock()
 	if s.inner != nil {
 		return s.inner.WriteFile(rel, data)
@@ -354,15 +358,13 @@ func (inc *incremental) save(derived viewhash.Sum, pages, products int, warnings
 	if err := os.MkdirAll(filepath.Dir(inc.file), 0o755); err != nil {
 		return err
 	}
-	// Encoded straight into the file: at 20,000 products the record is
-	// tens of megabytes, at the end of the build when memory is fullest.
 	tmp := inc.file + ".tmp"
 	f, err := os.Create(tmp)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<16)
-	err = gob.NewEncoder(w).Encode(m)
+	err = writeManifest(w, m)
 	if err == nil {
 		err = w.Flush()
 	}
@@ -395,11 +397,126 @@ func readManifest(name string) (*manifest, error) {
 		return nil, err
 	}
 	defer f.Close()
-	var m manifest
-	if err := gob.NewDecoder(f).Decode(&m); err != nil {
+	return decodeManifest(bufio.NewReaderSize(f, 1<<16))
+}
+
+// The manifest is written as a head and then its maps and warnings in
+// chunks, each its own gob message: gob holds a whole message in memory
+// before writing it, and the manifest of a 20,000-product build is 20 MB
+// (with the encoder's growing buffer, 100 MB more at the end of the
+// build, when memory is fullest).
+type manifestHead struct {
+	Version         int
+	Key, Derived    viewhash.Sum
+	Stamped         int64
+	Pages, Products int
+	Inputs, Files   int // how many entries follow, in chunks
+	Warnings        int
+}
+
+type inputEntry struct {
+	Name  string
+	Stamp stamp
+}
+
+type fileEntry struct {
+	Name string
+	File outFile
+}
+
+// manifestChunk is the most entries one gob message holds.
+const manifestChunk = 4096
+
+func writeManifest(w io.Writer, m *manifest) error {
+	enc := gob.NewEncoder(w)
+	head := manifestHead{Version: m.Version, Key: m.Key, Derived: m.Derived, Stamped: m.Stamped,
+		Pages: m.Pages, Products: m.Products, Inputs: len(m.Inputs), Files: len(m.Files), Warnings: len(m.Warnings)}
+	if err := enc.Encode(&head); err != nil {
+		return err
+	}
+	inputs := make([]inputEntry, 0, manifestChunk)
+	for name, s := range m.Inputs {
+		if inputs = append(inputs, inputEntry{name, s}); len(inputs) == manifestChunk {
+			if err := enc.Encode(inputs); err != nil {
+				return err
+			}
+			inputs = inputs[:0]
+		}
+	}
+	if len(inputs) > 0 {
+		if err := enc.Encode(inputs); err != nil {
+			return err
+		}
+	}
+	files := make([]fileEntry, 0, manifestChunk)
+	for name, f := range m.Files {
+		if files = append(files, fileEntry{name, f}); len(files) == manifestChunk {
+			if err := enc.Encode(files); err != nil {
+				return err
+			}
+			files = files[:0]
+		}
+	}
+	if len(files) > 0 {
+		if err := enc.Encode(files); err != nil {
+			return err
+		}
+	}
+	for lo := 0; lo < len(m.Warnings); lo += manifestChunk {
+		if err := enc.Encode(m.Warnings[lo:min(lo+manifestChunk, len(m.Warnings))]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func decodeManifest(r io.Reader) (*manifest, error) {
+	dec := gob.NewDecoder(r)
+	var head manifestHead
+	if err := dec.Decode(&head); err != nil {
 		return nil, err
 	}
-	return &m, nil
+	if head.Version != manifestVersion {
+		return &manifest{Version: head.Version}, nil // not read further
+	}
+	m := &manifest{Version: head.Version, Key: head.Key, Derived: head.Derived, Stamped: head.Stamped,
+		Pages: head.Pages, Products: head.Products,
+		Inputs: make(map[string]stamp, head.Inputs), Files: make(map[string]outFile, head.Files)}
+	for len(m.Inputs) < head.Inputs {
+		var chunk []inputEntry
+		if err := dec.Decode(&chunk); err != nil {
+			return nil, err
+		}
+		if len(chunk) == 0 {
+			return nil, errors.New("manifest: empty chunk")
+		}
+		for _, e := range chunk {
+			m.Inputs[e.Name] = e.Stamp
+		}
+	}
+	for len(m.Files) < head.Files {
+		var chunk []fileEntry
+		if err := dec.Decode(&chunk); err != nil {
+			return nil, err
+		}
+		if len(chunk) == 0 {
+			return nil, errors.New("manifest: empty chunk")
+		}
+		for _, e := range chunk {
+			m.Files[e.Name] = e.File
+		}
+	}
+	for len(m.Warnings) < head.Warnings {
+		var chunk []diag.Problem
+		if err := dec.Decode(&chunk); err != nil {
+			return nil, err
+		}
+		if len(chunk) == 0 {
+			return nil, errors.New("manifest: empty chunk")
+		}
+		m.Warnings = append(m.Warnings, chunk...)
+	}
+	return m, nil
 }
 
 // inputRoots are the files and folders of a site that a build reads.

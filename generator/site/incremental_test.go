@@ -6,11 +6,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	ocop "github.com/ocop-vn/ocop"
+	"github.com/ocop-vn/ocop/generator/diag"
+	"github.com/ocop-vn/ocop/generator/viewhash"
 )
 
 // copyExample copies the example site's content (not its theme, which the
@@ -364,4 +367,52 @@ func TestParsedCacheInvalid(t *testing.T) {
 			t.Errorf("%s: %d product folders taken from the cache", s.name, res.ParsedReused)
 		}
 	}
+}
+
+// TestManifestRoundTrip: the build record, written in chunks, reads back
+// as it was, across chunk boundaries; a cut file or another version is not
+// taken for a record.
+func TestManifestRoundTrip(t *testing.T) {
+	for _, n := range []int{0, 1, manifestChunk, manifestChunk + 1, 2*manifestChunk + 7} {
+		m := &manifest{Version: manifestVersion, Key: viewhash.Bytes([]byte("k")), Derived: viewhash.Bytes([]byte("d")),
+			Stamped: 42, Pages: n, Products: n / 2, Inputs: map[string]stamp{}, Files: map[string]outFile{}}
+		for i := range n {
+			name := fmt.Sprintf("f/%d/index.html", i)
+			m.Files[name] = outFile{Size: int64(i), Sum: viewhash.Bytes([]byte(name)), Keyed: i%2 == 0}
+			m.Inputs[fmt.Sprintf("products/p%d/product.yaml", i)] = stamp{Size: int64(i), MTime: int64(i) * 7}
+			m.Warnings = append(m.Warnings, diag.Problem{Pos: diag.Pos{File: name, Line: i}, Msg: "w"})
+		}
+		var buf bytes.Buffer
+		if err := writeManifest(&buf, m); err != nil {
+			t.Fatal(err)
+		}
+		got, err := decodeManifest(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatalf("%d entries: %v", n, err)
+		}
+		if !reflect.DeepEqual(normalise(got), normalise(m)) {
+			t.Errorf("%d entries: read back differs", n)
+		}
+		if n > 0 {
+			if _, err := decodeManifest(bytes.NewReader(buf.Bytes()[:buf.Len()-10])); err == nil {
+				t.Errorf("%d entries: a cut record was read without error", n)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := writeManifest(&buf, &manifest{Version: manifestVersion + 1, Files: map[string]outFile{"a": {}}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := decodeManifest(&buf); err != nil || got.Version == manifestVersion || got.Files != nil {
+		t.Errorf("another version: %+v, %v", got, err)
+	}
+}
+
+// normalise makes an empty warning list nil, as a read one is.
+func normalise(m *manifest) *manifest {
+	c := *m
+	if len(c.Warnings) == 0 {
+		c.Warnings = nil
+	}
+	return &c
 }

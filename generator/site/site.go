@@ -449,7 +449,7 @@ func (b *builder) renderOne(j job) {
 		b.inc.setKey(j.path, b.inc.hasher.View(view))
 	}
 	buf := pageBuffers.Get().(*pageBuffer)
-	defer pageBuffers.Put(buf)
+	defer buf.release()
 	html, err := b.page(j, view, &kind, buf)
 	if err != nil {
 		b.l.Add(diag.Pos{File: j.source}, "rendering %s: %v", j.path, err)
@@ -470,6 +470,20 @@ type pageBuffer struct {
 }
 
 var pageBuffers = sync.Pool{New: func() any { return new(pageBuffer) }}
+
+// maxPooledPage is the largest buffer kept for the next page: the few
+// pages listing every producer or sales point run to megabytes, and
+// buffers grown for them would otherwise stay to the end of the build,
+// tens of megabytes at 20,000 products, for pages a hundred times smaller.
+const maxPooledPage = 256 << 10
+
+// release gives buf back for another page, unless a large page grew it.
+func (buf *pageBuffer) release() {
+	if buf.tmpl.Cap() > maxPooledPage || cap(buf.rel) > maxPooledPage {
+		return
+	}
+	pageBuffers.Put(buf)
+}
 
 // page renders one page and makes its links relative, handing every link
 // to the link check. The page is returned in buf's memory: it is valid
