@@ -38,28 +38,28 @@ import (
 // hierarchy, because administrative units were merged in 2025 and older
 // records keep their old names.
 type Area struct {
-	Commune  string `yaml:"commune"`
-	District string `yaml:"district"`
-	Province string `yaml:"province"`
+	Commune  string `yaml:"commune" intern:"true"`
+	District string `yaml:"district" intern:"true"`
+	Province string `yaml:"province" intern:"true"`
 }
 
 // Product is products/**/<slug>/product.yaml plus what the loader derives.
 type Product struct {
 	Name         string   `yaml:"name" required:"true"`
 	NameEN       string   `yaml:"name_en"`
-	Group        string   `yaml:"group"`
-	Subgroup     string   `yaml:"subgroup"`
-	Producer     string   `yaml:"producer" required:"true"`
+	Group        string   `yaml:"group" intern:"true"`
+	Subgroup     string   `yaml:"subgroup" intern:"true"`
+	Producer     string   `yaml:"producer" required:"true" intern:"true"`
 	Area         Area     `yaml:"area"`
 	Summary      string   `yaml:"summary"`
 	SummaryEN    string   `yaml:"summary_en"`
 	Images       []string `yaml:"images"`
 	Specs        []string `yaml:"specs"`
-	Standards    []string `yaml:"standards"`
+	Standards    []string `yaml:"standards" intern:"true"`
 	Traceability string   `yaml:"traceability"`
 	Price        string   `yaml:"price"`
-	SoldAt       []string `yaml:"sold_at"`
-	Tags         []string `yaml:"tags"`
+	SoldAt       []string `yaml:"sold_at" intern:"true"`
+	Tags         []string `yaml:"tags" intern:"true"`
 	Draft        bool     `yaml:"draft"`
 
 	Slug string // the folder name, which is the URL segment
@@ -102,17 +102,17 @@ type Image struct {
 
 // Evaluation is one council round: products/**/<slug>/scores/*.yaml.
 type Evaluation struct {
-	Rubric   string               `yaml:"rubric"`
-	Form     string               `yaml:"form"`
-	Level    string               `yaml:"level"`
-	Council  string               `yaml:"council"`
+	Rubric   string               `yaml:"rubric" intern:"true"`
+	Form     string               `yaml:"form" intern:"true"`
+	Level    string               `yaml:"level" intern:"true"`
+	Council  string               `yaml:"council" intern:"true"`
 	Date     yamlx.Date           `yaml:"date"`
 	Sheets   []map[string]float64 `yaml:"sheets"`
 	Total    *float64             `yaml:"total"`
 	Decision *Decision            `yaml:"decision"`
 	// Result states the round's outcome where the record gives it without
 	// points: cong-nhan, chua-cong-nhan or khong-dat.
-	Result  string      `yaml:"result"`
+	Result  string      `yaml:"result" intern:"true"`
 	Revoked *Revocation `yaml:"revoked"`
 
 	File string
@@ -152,7 +152,7 @@ func (e *Evaluation) Mean() scoring.Breakdown {
 type Decision struct {
 	Number     string     `yaml:"number"`
 	Date       yamlx.Date `yaml:"date"`
-	Issuer     string     `yaml:"issuer"`
+	Issuer     string     `yaml:"issuer" intern:"true"`
 	Star       int        `yaml:"star"`
 	ValidUntil yamlx.Date `yaml:"valid_until"`
 }
@@ -161,7 +161,7 @@ type Decision struct {
 type Revocation struct {
 	Number string     `yaml:"number"`
 	Date   yamlx.Date `yaml:"date" required:"true"`
-	Issuer string     `yaml:"issuer"`
+	Issuer string     `yaml:"issuer" intern:"true"`
 	Reason string     `yaml:"reason"`
 }
 
@@ -178,7 +178,7 @@ var Levels = map[string]string{
 type Producer struct {
 	Name           string `yaml:"name" required:"true"`
 	NameEN         string `yaml:"name_en"`
-	Kind           string `yaml:"kind"`
+	Kind           string `yaml:"kind" intern:"true"`
 	Address        string `yaml:"address"`
 	Area           Area   `yaml:"area"`
 	Phone          string `yaml:"phone"`
@@ -205,7 +205,7 @@ var ProducerKinds = map[string]string{
 type SalesPoint struct {
 	Name          string `yaml:"name" required:"true"`
 	NameEN        string `yaml:"name_en"`
-	Kind          string `yaml:"kind"`
+	Kind          string `yaml:"kind" intern:"true"`
 	Address       string `yaml:"address"`
 	Area          Area   `yaml:"area"`
 	Geo           *Geo   `yaml:"geo"`
@@ -240,8 +240,8 @@ type News struct {
 	Date     yamlx.Date `yaml:"date"`
 	Summary  string     `yaml:"summary"`
 	Image    string     `yaml:"image"`
-	Tags     []string   `yaml:"tags"`
-	Products []string   `yaml:"products"`
+	Tags     []string   `yaml:"tags" intern:"true"`
+	Products []string   `yaml:"products" intern:"true"`
 	Draft    bool       `yaml:"draft"`
 
 	Slug        string

@@ -624,32 +624,13 @@ func (ix *Index) Write(write func(File) error) error {
 		path string
 		v    any
 	}
-	var jobs []job
-	jobs = append(jobs, job{"search/m.json", ix.manifest()})
-	recs := ix.records()
-	shards := ix.shards(recs) // with consume, empties ix.Terms
-	keys := make([]string, 0, len(shards))
-	for k := range shards {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		jobs = append(jobs, job{"search/t/" + k + ".json", shards[k]})
-	}
-	clear(shards)
-	for lo := 0; lo < len(ix.Docs); lo += ChunkSize {
-		jobs = append(jobs, job{fmt.Sprintf("search/d/%d.json", lo/ChunkSize), recs[lo:min(lo+ChunkSize, len(ix.Docs))]})
-	}
-	for p := range ix.Provinces {
-		jobs = append(jobs, job{fmt.Sprintf("search/a/%d.json", p), ix.communes(p)})
-	}
 	var (
 		errOnce sync.Once
 		first   error
 	)
 	fail := func(err error) { errOnce.Do(func() { first = err }) }
 	var wg sync.WaitGroup
-	next := make(chan int)
+	next := make(chan job)
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
 		go func() {
@@ -657,22 +638,29 @@ func (ix *Index) Write(write func(File) error) error {
 			var buf bytes.Buffer
 			enc := json.NewEncoder(&buf)
 			enc.SetEscapeHTML(true)
-			for i := range next {
+			for j := range next {
 				buf.Reset()
-				if err := enc.Encode(jobs[i].v); err != nil {
-					fail(fmt.Errorf("search: encoding %s: %w", jobs[i].path, err))
+				if err := enc.Encode(j.v); err != nil {
+					fail(fmt.Errorf("search: encoding %s: %w", j.path, err))
 					continue
 				}
-				jobs[i].v = nil // the shard's records are done with
 				data := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-				if err := write(File{Path: jobs[i].path, Data: data}); err != nil {
+				if err := write(File{Path: j.path, Data: data}); err != nil {
 					fail(err)
 				}
 			}
 		}()
 	}
-	for i := range jobs {
-		next <- i
+	next <- job{"search/m.json", ix.manifest()}
+	recs := ix.records()
+	// Each shard is encoded as soon as it is complete (with consume, its
+	// terms are dropped as it is made).
+	ix.eachShard(recs, func(k string, s *shard) { next <- job{"search/t/" + k + ".json", s} })
+	for lo := 0; lo < len(ix.Docs); lo += ChunkSize {
+		next <- job{fmt.Sprintf("search/d/%d.json", lo/ChunkSize), recs[lo:min(lo+ChunkSize, len(ix.Docs))]}
+	}
+	for p := range ix.Provinces {
+		next <- job{fmt.Sprintf("search/a/%d.json", p), ix.communes(p)}
 	}
 	close(next)
 	wg.Wait()
@@ -813,13 +801,27 @@ func Gaps(ids []int32) string {
 // Code is the character of a posting: variant·5 + tier.
 func Code(variant, tier int) byte { return b64[min(variant, MaxVariant)*numTiers+tier] }
 
+// shards makes every shard file's content, by file key.
 func (ix *Index) shards(recs []json.RawMessage) map[string]*shard {
 	out := map[string]*shard{}
-	get := func(k string) *shard {
-		s := out[k]
+	ix.eachShard(recs, func(k string, s *shard) { out[k] = s })
+	return out
+}
+
+// eachShard makes the shard files' contents and hands each to emit, under
+// its file key, as soon as it is complete. A shard holds the words that
+// start with its key and, for a key shorter than ShardLen, their union;
+// with the words in sorted order those come one after another, so only
+// the few shards whose key is a prefix of the current word are open at a
+// time, rather than the whole index twice over (once as terms, once as
+// shards).
+func (ix *Index) eachShard(recs []json.RawMessage, emit func(key string, s *shard)) {
+	open := map[string]*shard{} // by prefix, as the words spell it
+	get := func(prefix string) *shard {
+		s := open[prefix]
 		if s == nil {
 			s = &shard{Terms: map[string][]any{}, Details: map[string]json.RawMessage{}}
-			out[k] = s
+			open[prefix] = s
 		}
 		return s
 	}
@@ -834,10 +836,8 @@ func (ix *Index) shards(recs []json.RawMessage) map[string]*shard {
 	}
 	sort.Strings(keys)
 	sc := newScratch(len(ix.Docs))
-	// The keys are sorted, so the words starting with a two- or
-	// three-letter prefix come one after another: each prefix's union is
-	// made as its words go by and finished when the prefix changes, rather
-	// than every word's postings being held until the end.
+	// Each two- or three-letter prefix's union is made as its words go by
+	// and finished when the prefix changes.
 	type union struct {
 		prefix string
 		open   bool
@@ -852,7 +852,7 @@ func (ix *Index) shards(recs []json.RawMessage) map[string]*shard {
 			return
 		}
 		u.open = false
-		s := get(fileKey(u.prefix))
+		s := get(u.prefix)
 		ids := u.sc.sorted()
 		codes := make([]byte, len(ids))
 		tiers := make([]uint16, len(ids))
@@ -863,12 +863,29 @@ func (ix *Index) shards(recs []json.RawMessage) map[string]*shard {
 		s.Prefix = []string{Gaps(ids), string(codes)}
 		inline(s, ix.best(ids, tiers))
 	}
+	// done emits the open shards that no word from key on can add to
+	// (all of them, for key ""): words sharing a prefix are contiguous in
+	// sorted order.
+	done := func(key string) {
+		for n := 2; n < ShardLen; n++ {
+			if u := &unions[n]; u.open && (key == "" || !strings.HasPrefix(key, u.prefix)) {
+				finish(u)
+			}
+		}
+		for prefix, s := range open {
+			if key == "" || !strings.HasPrefix(key, prefix) {
+				delete(open, prefix)
+				emit(fileKey(prefix), s)
+			}
+		}
+	}
 	for _, key := range keys {
+		done(key)
 		t := ix.Terms[key]
 		if ix.consume {
 			delete(ix.Terms, key)
 		}
-		s := get(ShardKey(key))
+		s := get(firstRunes(key, ShardLen))
 		docs, codes := sc.postings(t)
 		cb := make([]byte, len(codes))
 		for i, c := range codes {
@@ -882,9 +899,6 @@ func (ix *Index) shards(recs []json.RawMessage) map[string]*shard {
 				break
 			}
 			u := &unions[n]
-			if u.open && u.prefix != p {
-				finish(u)
-			}
 			if !u.open {
 				u.prefix, u.open = p, true
 				u.sc.reset()
@@ -894,10 +908,7 @@ func (ix *Index) shards(recs []json.RawMessage) map[string]*shard {
 			}
 		}
 	}
-	for n := 2; n < ShardLen; n++ {
-		finish(&unions[n])
-	}
-	return out
+	done("")
 }
 
 // scratch merges postings with arrays indexed by document, reused across

@@ -108,6 +108,9 @@ type decoder struct {
 	file  string
 	l     *diag.List
 	nodes int
+	// intern is set while decoding a field tagged intern:"true"; its
+	// text is shared with every equal value decoded before (see intern).
+	intern bool
 	bomb  bool
 }
 
@@ -186,7 +189,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string) {
 		}
 		// Any scalar is accepted as text: a phone number or a price typed
 		// without quotes is still what the staff member meant.
-		v.SetString(vntext.NFC(n.Value))
+		text := vntext.NFC(n.Value)
+		if d.intern {
+			text = intern(text)
+		}
+		v.SetString(text)
 	case reflect.Bool:
 		var b bool
 		if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
@@ -251,6 +258,7 @@ func cleanErr(err error) string {
 type field struct {
 	index    int
 	required bool
+	intern   bool // tag intern:"true": see interned
 }
 
 // fieldsOf returns the YAML keys of struct type t and their fields, in
@@ -273,6 +281,38 @@ type structFields struct {
 
 var typeFields sync.Map // reflect.Type → structFields
 
+// interned holds one copy of each text decoded into a field tagged
+// intern:"true": values that thousands of files repeat (a province, a
+// council, a criteria set), which would otherwise each keep their own
+// copy for the whole build (megabytes at 20,000 products, scattered among
+// the parser's garbage). It is emptied when it grows past maxInterned
+// distinct values, so a long preview session cannot grow it without end.
+var interned struct {
+	sync.Mutex
+	m map[string]string
+}
+
+const maxInterned = 1 << 16
+
+// intern returns the copy of s kept in interned.
+func intern(s string) string {
+	if s == "" {
+		return s
+	}
+	interned.Lock()
+	defer interned.Unlock()
+	if c, ok := interned.m[s]; ok {
+		return c
+	}
+	if interned.m == nil || len(interned.m) >= maxInterned {
+		interned.m = make(map[string]string, 1024)
+	}
+	// A copy: s may be a slice of a larger text the parser allocated.
+	c := strings.Clone(s)
+	interned.m[c] = c
+	return c
+}
+
 func computeFields(t reflect.Type) (map[string]field, []string) {
 	fields := map[string]field{}
 	var names []string
@@ -282,7 +322,7 @@ func computeFields(t reflect.Type) (map[string]field, []string) {
 		if name == "" || name == "-" || !f.IsExported() {
 			continue
 		}
-		fields[name] = field{index: i, required: f.Tag.Get("required") == "true"}
+		fields[name] = field{index: i, required: f.Tag.Get("required") == "true", intern: f.Tag.Get("intern") == "true"}
 		names = append(names, name)
 	}
 	return fields, names
@@ -310,7 +350,10 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, key string) {
 			continue
 		}
 		seen[kn.Value] = true
+		outer := d.intern
+		d.intern = f.intern
 		d.value(vn, v.Field(f.index), kn.Value)
+		d.intern = outer
 		if f.required && vn.Tag == "!!null" {
 			seen[kn.Value] = false
 		}
