@@ -38,8 +38,9 @@ type ProductCache interface {
 	// be parsed (never seen, or changed since). The product must be the
 	// caller's own: linking writes to it.
 	Product(dir string) (ParsedProduct, bool)
-	// Parsed is told of each folder Load parsed, with a copy of the
-	// product that linking will not touch.
+	// Parsed is told of each folder Load parsed, before the product is
+	// linked. Linking writes to the product once Parsed returns, so a
+	// cache must encode or copy it (CopyProduct), not keep it.
 	Parsed(dir string, p ParsedProduct)
 }
 
@@ -57,7 +58,7 @@ func (ld *loader) loadProductCached(c *Catalog, dir string) *Product {
 	for _, pr := range problems {
 		ld.l.Replay(pr)
 	}
-	ld.products.Parsed(dir, ParsedProduct{Product: CopyProduct(p), Problems: problems})
+	ld.products.Parsed(dir, ParsedProduct{Product: p, Problems: problems})
 	return p
 }
 
@@ -101,39 +102,60 @@ type evalRefs struct {
 
 // EncodeParsed writes folders for DecodeParsed, in the order of dirs.
 func EncodeParsed(w io.Writer, dirs []string, folders map[string]ParsedProduct) error {
-	enc := gob.NewEncoder(w)
-	if err := enc.Encode(parsedVersion); err != nil {
+	enc, err := NewParsedEncoder(w)
+	if err != nil {
 		return err
 	}
 	for _, dir := range dirs {
-		pp := folders[dir]
-		wire := parsedWire{Dir: dir, Problems: pp.Problems, Stamp: pp.Stamp}
-		if p := pp.Product; p != nil {
-			q := *p
-			// Links are made afresh by every load; none may be written
-			// (they lead back to this product).
-			q.Rubric, q.Now, q.ProducerRef, q.SalesPointRef, q.News, q.Cert = nil, nil, nil, nil, nil, Certificate{}
-			q.Evaluations = make([]*Evaluation, len(p.Evaluations))
-			wire.Refs = make([]evalRefs, len(p.Evaluations))
-			if len(p.Evaluations) == 0 {
-				q.Evaluations, wire.Refs = nil, nil
-			}
-			for i, e := range p.Evaluations {
-				c := *e
-				if c.Set != nil {
-					wire.Refs[i].Set, wire.Refs[i].HasSet = c.Set.ID, true
-				}
-				if c.FormRef != nil {
-					wire.Refs[i].Form, wire.Refs[i].HasForm = c.FormRef.ID, true
-				}
-				c.Set, c.FormRef = nil, nil
-				q.Evaluations[i] = &c
-			}
-			wire.Product, wire.Pos = &q, p.pos
+		if err := enc.Encode(dir, folders[dir]); err != nil {
+			return err
 		}
-		if err := enc.Encode(&wire); err != nil {
-			return fmt.Errorf("%s: %w", dir, err)
+	}
+	return nil
+}
+
+// ParsedEncoder writes folders one at a time for DecodeParsed, so a cache
+// can write each folder as it is parsed rather than keep a copy of every
+// product until the load is over.
+type ParsedEncoder struct{ enc *gob.Encoder }
+
+// NewParsedEncoder starts a stream of folders on w.
+func NewParsedEncoder(w io.Writer) (*ParsedEncoder, error) {
+	enc := gob.NewEncoder(w)
+	if err := enc.Encode(parsedVersion); err != nil {
+		return nil, err
+	}
+	return &ParsedEncoder{enc}, nil
+}
+
+// Encode writes folder dir. Its product must not be linked yet.
+func (e *ParsedEncoder) Encode(dir string, pp ParsedProduct) error {
+	wire := parsedWire{Dir: dir, Problems: pp.Problems, Stamp: pp.Stamp}
+	if p := pp.Product; p != nil {
+		q := *p
+		// Links are made afresh by every load; none may be written
+		// (they lead back to this product).
+		q.Rubric, q.Now, q.ProducerRef, q.SalesPointRef, q.News, q.Cert = nil, nil, nil, nil, nil, Certificate{}
+		q.Evaluations = make([]*Evaluation, len(p.Evaluations))
+		wire.Refs = make([]evalRefs, len(p.Evaluations))
+		if len(p.Evaluations) == 0 {
+			q.Evaluations, wire.Refs = nil, nil
 		}
+		for i, e := range p.Evaluations {
+			c := *e
+			if c.Set != nil {
+				wire.Refs[i].Set, wire.Refs[i].HasSet = c.Set.ID, true
+			}
+			if c.FormRef != nil {
+				wire.Refs[i].Form, wire.Refs[i].HasForm = c.FormRef.ID, true
+			}
+			c.Set, c.FormRef = nil, nil
+			q.Evaluations[i] = &c
+		}
+		wire.Product, wire.Pos = &q, p.pos
+	}
+	if err := e.enc.Encode(&wire); err != nil {
+		return fmt.Errorf("%s: %w", dir, err)
 	}
 	return nil
 }

@@ -39,6 +39,7 @@ func (m *memProducts) Product(dir string) (ParsedProduct, bool) {
 func (m *memProducts) Parsed(dir string, pp ParsedProduct) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	pp.Product = CopyProduct(pp.Product) // linking is about to write to it
 	m.folders[dir] = pp
 }
 

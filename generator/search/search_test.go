@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -449,6 +450,33 @@ func BenchmarkBuildIndex(b *testing.B) {
 		// As builds do: every file handed over as it is encoded.
 		if err := Write(cat, cat.Site, Options{}, func(File) error { return nil }); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestPostings: lists built by Add and joined by Append read back as the
+// numbers added, across one- and several-byte gaps.
+func TestPostings(t *testing.T) {
+	for _, tc := range []struct{ a, b []int32 }{
+		{nil, nil},
+		{[]int32{0}, nil},
+		{nil, []int32{0, 1, 2}},
+		{[]int32{0, 5, 127, 128}, []int32{129, 16500, 2_000_000}},
+		{[]int32{3}, []int32{4}},
+	} {
+		p, q := newPostings(), newPostings()
+		for _, id := range tc.a {
+			p.Add(id)
+		}
+		for _, id := range tc.b {
+			q.Add(id)
+		}
+		p.Append(q)
+		var got []int32
+		p.Each(func(id int32) { got = append(got, id) })
+		want := append(append([]int32(nil), tc.a...), tc.b...)
+		if !slices.Equal(got, want) || p.Len() != len(want) {
+			t.Errorf("%v + %v: read %v (len %d)", tc.a, tc.b, got, p.Len())
 		}
 	}
 }

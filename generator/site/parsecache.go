@@ -38,9 +38,16 @@ type parsedCache struct {
 	reuse   bool // false with --clean: parse everything, keep it for later
 
 	mu   sync.Mutex
-	prev map[string]content.ParsedProduct // read at Start
-	next map[string]content.ParsedProduct // this build's folders, to keep
+	prev map[string]content.ParsedProduct // read at Start, emptied as taken
 	hits int
+	// This build's folders are written as they are parsed (or taken from
+	// prev) to tmp, which save renames over file: keeping them until the
+	// load is over held a copy of every product, 50 MB at 20,000.
+	tmp  *os.File
+	w    *bufio.Writer
+	enc  *content.ParsedEncoder
+	kept int
+	err  error // the first failure to write tmp
 }
 
 // newParsedCache prepares the cache of the site in dir, given the stamps
@@ -56,7 +63,6 @@ func newParsedCache(dir string, opts Options, inputs map[string]stamp, stamped i
 		key:     viewhash.Bytes(parts...),
 		folders: folderStamps(inputs, stamped),
 		reuse:   !opts.Clean,
-		next:    map[string]content.ParsedProduct{},
 	}
 }
 
@@ -141,9 +147,9 @@ func (c *parsedCache) Product(dir string) (content.ParsedProduct, bool) {
 	if !ok || pp.Stamp != stamp {
 		return content.ParsedProduct{}, false
 	}
-	c.next[dir] = pp
+	delete(c.prev, dir) // the loader's own from now on
+	c.keep(dir, pp)     // before linking writes to it
 	c.hits++
-	pp.Product = content.CopyProduct(pp.Product)
 	return pp, true
 }
 
@@ -155,49 +161,67 @@ func (c *parsedCache) Parsed(dir string, pp content.ParsedProduct) {
 	}
 	pp.Stamp = stamp
 	c.mu.Lock()
-	c.next[dir] = pp
-	c.mu.Unlock()
+	defer c.mu.Unlock()
+	c.keep(dir, pp)
 }
 
-// save writes this build's folders for the next build, atomically.
+// keep writes folder dir to the temporary file; c.mu is held.
+func (c *parsedCache) keep(dir string, pp content.ParsedProduct) {
+	if c.err != nil {
+		return
+	}
+	if c.enc == nil {
+		if c.err = os.MkdirAll(filepath.Dir(c.file), 0o755); c.err != nil {
+			return
+		}
+		if c.tmp, c.err = os.CreateTemp(filepath.Dir(c.file), parsedFile+".*"); c.err != nil {
+			return
+		}
+		c.w = bufio.NewWriterSize(c.tmp, 1<<16)
+		if _, c.err = c.w.Write(c.key[:]); c.err != nil {
+			return
+		}
+		if c.enc, c.err = content.NewParsedEncoder(c.w); c.err != nil {
+			return
+		}
+	}
+	c.err = c.enc.Encode(dir, pp)
+	c.kept++
+}
+
+// save puts the folders written during the load in place of the previous
+// build's, atomically; with none, it removes the previous build's.
 func (c *parsedCache) save() error {
-	c.prev = nil
-	defer func() { c.next = nil }() // not needed while the build goes on
-	if len(c.next) == 0 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.prev = nil // not needed while the build goes on
+	if c.tmp != nil {
+		defer os.Remove(c.tmp.Name()) // after the rename, a no-op
+	}
+	if c.err != nil {
+		if c.tmp != nil {
+			c.tmp.Close()
+		}
+		return c.err
+	}
+	if c.kept == 0 {
+		if c.tmp != nil {
+			c.tmp.Close()
+		}
 		if err := os.Remove(c.file); err != nil && !os.IsNotExist(err) {
 			return err
 		}
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Dir(c.file), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(c.file), parsedFile+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after the rename, a no-op
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	dirs := make([]string, 0, len(c.next))
-	for d := range c.next {
-		dirs = append(dirs, d)
-	}
-	slices.Sort(dirs)
-	_, err = w.Write(c.key[:])
-	if err == nil {
-		err = content.EncodeParsed(w, dirs, c.next)
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := tmp.Close(); err == nil {
+	err := c.w.Flush()
+	if cerr := c.tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return err
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	if err := os.Chmod(c.tmp.Name(), 0o644); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), c.file)
+	return os.Rename(c.tmp.Name(), c.file)
 }

@@ -185,8 +185,8 @@ func Build(dir, out string, opts Options) (*Result, *diag.List) {
 		b.pub = publish.New(recordingSink{inc: inc, inner: outDir}, !opts.NoMinify)
 	}
 	// The feeds, search index and open data wait until the parsed folders
-	// are saved, which frees the copies kept for it (25 MB at 20,000
-	// products) before the search index needs its working memory.
+	// are saved, which lets go of the previous build's (read at the start
+	// of the load) before the search index needs its working memory.
 	b.extrasAfter = parsedSaved
 	res := b.finishRun(jobs, start)
 	res.Why = inc.why
