@@ -150,7 +150,11 @@ type Doc struct {
 	Commune  string
 
 	sortKey string
-	texts   [numTiers][]string
+	// words fills texts and stories from the document's record when the
+	// document is indexed: made for all documents up front, they were
+	// megabytes held beside the first pages for the whole indexing.
+	words func(d *Doc)
+	texts [numTiers][]string
 	// stories are Markdown texts of the body tier, read from their files
 	// only when the document is indexed (see content.Text).
 	stories []content.Text
@@ -302,29 +306,35 @@ func (ix *Index) collect(cat *content.Catalog) {
 				groupEN[p.Group] = firstNonEmpty(p.GroupNameEN, p.GroupName, p.Group)
 			}
 		}
-		d.texts[TierName] = []string{p.Name}
-		area := []string{p.Area.Commune, p.Area.District, p.Area.Province}
-		if p.Now != nil {
-			area = append(area, p.Now.Commune, p.Now.District, p.Now.Province)
-		}
 		if p.ProducerRef != nil {
 			d.Sub = p.ProducerRef.Name
-			area = append(area, p.ProducerRef.Name)
 		}
-		d.texts[TierProducerArea] = area
-		d.texts[TierGroupTags] = append([]string{p.GroupName, p.SubgroupName, p.NameEN}, p.Tags...)
-		d.texts[TierSummary] = []string{p.Summary}
-		body := append([]string{p.Price}, p.Specs...)
-		d.texts[TierBody] = append(body, p.Standards...)
-		d.stories = []content.Text{p.Story}
 		if ix.opts.English {
 			d.TitleEN = p.NameEN
 			if p.ProducerRef != nil {
 				d.SubEN = p.ProducerRef.NameEN
 			}
-			d.texts[TierGroupTags] = append(d.texts[TierGroupTags], p.GroupNameEN, p.SubgroupNameEN)
-			d.texts[TierSummary] = append(d.texts[TierSummary], p.SummaryEN)
-			d.stories = append(d.stories, p.StoryEN)
+		}
+		d.words = func(d *Doc) {
+			d.texts[TierName] = []string{p.Name}
+			area := []string{p.Area.Commune, p.Area.District, p.Area.Province}
+			if p.Now != nil {
+				area = append(area, p.Now.Commune, p.Now.District, p.Now.Province)
+			}
+			if p.ProducerRef != nil {
+				area = append(area, p.ProducerRef.Name)
+			}
+			d.texts[TierProducerArea] = area
+			d.texts[TierGroupTags] = append([]string{p.GroupName, p.SubgroupName, p.NameEN}, p.Tags...)
+			d.texts[TierSummary] = []string{p.Summary}
+			body := append([]string{p.Price}, p.Specs...)
+			d.texts[TierBody] = append(body, p.Standards...)
+			d.stories = []content.Text{p.Story}
+			if ix.opts.English {
+				d.texts[TierGroupTags] = append(d.texts[TierGroupTags], p.GroupNameEN, p.SubgroupNameEN)
+				d.texts[TierSummary] = append(d.texts[TierSummary], p.SummaryEN)
+				d.stories = append(d.stories, p.StoryEN)
+			}
 		}
 		docs = append(docs, d)
 	}
@@ -332,18 +342,22 @@ func (ix *Index) collect(cat *content.Catalog) {
 		d := &Doc{Kind: KindProducer, Title: pr.Name, Path: page(render.ProducerPath(pr.ID)), Area: render.AreaText(pr.Area),
 			Sub: content.ProducerKinds[pr.Kind], sortKey: vntext.Fold(pr.Name) + "\x00" + pr.ID}
 		place(d, pr.Area)
-		d.texts[TierName] = []string{pr.Name}
-		d.texts[TierProducerArea] = []string{pr.Area.Commune, pr.Area.District, pr.Area.Province, pr.Address, pr.Representative}
-		tags := []string{content.ProducerKinds[pr.Kind]}
-		for _, p := range pr.Products {
-			tags = append(tags, p.Name)
-		}
-		d.texts[TierGroupTags] = tags
-		d.texts[TierSummary] = []string{pr.Description}
 		if ix.opts.English {
 			d.TitleEN, d.SubEN = pr.NameEN, ix.englishLabel("producer_kind.", pr.Kind)
-			d.texts[TierGroupTags] = append(d.texts[TierGroupTags], pr.NameEN)
-			d.texts[TierSummary] = append(d.texts[TierSummary], pr.DescriptionEN)
+		}
+		d.words = func(d *Doc) {
+			d.texts[TierName] = []string{pr.Name}
+			d.texts[TierProducerArea] = []string{pr.Area.Commune, pr.Area.District, pr.Area.Province, pr.Address, pr.Representative}
+			tags := []string{content.ProducerKinds[pr.Kind]}
+			for _, p := range pr.Products {
+				tags = append(tags, p.Name)
+			}
+			d.texts[TierGroupTags] = tags
+			d.texts[TierSummary] = []string{pr.Description}
+			if ix.opts.English {
+				d.texts[TierGroupTags] = append(d.texts[TierGroupTags], pr.NameEN)
+				d.texts[TierSummary] = append(d.texts[TierSummary], pr.DescriptionEN)
+			}
 		}
 		docs = append(docs, d)
 	}
@@ -351,14 +365,18 @@ func (ix *Index) collect(cat *content.Catalog) {
 		d := &Doc{Kind: KindSalesPoint, Title: sp.Name, Path: page(render.SalesPointPath(sp.ID)), Area: render.AreaText(sp.Area),
 			Sub: content.SalesPointKinds[sp.Kind], sortKey: vntext.Fold(sp.Name) + "\x00" + sp.ID}
 		place(d, sp.Area)
-		d.texts[TierName] = []string{sp.Name}
-		d.texts[TierProducerArea] = []string{sp.Area.Commune, sp.Area.District, sp.Area.Province, sp.Address}
-		d.texts[TierGroupTags] = []string{content.SalesPointKinds[sp.Kind]}
-		d.texts[TierSummary] = []string{sp.Description, sp.Hours}
 		if ix.opts.English {
 			d.TitleEN, d.SubEN = sp.NameEN, ix.englishLabel("sales_kind.", sp.Kind)
-			d.texts[TierGroupTags] = append(d.texts[TierGroupTags], sp.NameEN)
-			d.texts[TierSummary] = append(d.texts[TierSummary], sp.DescriptionEN)
+		}
+		d.words = func(d *Doc) {
+			d.texts[TierName] = []string{sp.Name}
+			d.texts[TierProducerArea] = []string{sp.Area.Commune, sp.Area.District, sp.Area.Province, sp.Address}
+			d.texts[TierGroupTags] = []string{content.SalesPointKinds[sp.Kind]}
+			d.texts[TierSummary] = []string{sp.Description, sp.Hours}
+			if ix.opts.English {
+				d.texts[TierGroupTags] = append(d.texts[TierGroupTags], sp.NameEN)
+				d.texts[TierSummary] = append(d.texts[TierSummary], sp.DescriptionEN)
+			}
 		}
 		docs = append(docs, d)
 	}
@@ -368,19 +386,23 @@ func (ix *Index) collect(cat *content.Catalog) {
 		}
 		d := &Doc{Kind: KindNews, Title: n.Title, Path: page(render.NewsPath(n.Slug)), Area: n.Date.VN(),
 			sortKey: fmt.Sprintf("%08d", i)} // newest first, as loaded
-		d.texts[TierName] = []string{n.Title}
-		tags := append([]string(nil), n.Tags...)
-		for _, p := range n.ProductRefs {
-			tags = append(tags, p.Name)
-		}
-		d.texts[TierGroupTags] = tags
-		d.texts[TierSummary] = []string{n.Summary}
-		d.stories = []content.Text{n.Body}
 		if ix.opts.English && n.EN != nil {
 			d.TitleEN = n.EN.Title
-			d.texts[TierGroupTags] = append(d.texts[TierGroupTags], n.EN.Title)
-			d.texts[TierSummary] = append(d.texts[TierSummary], n.EN.Summary)
-			d.stories = append(d.stories, n.EN.Body)
+		}
+		d.words = func(d *Doc) {
+			d.texts[TierName] = []string{n.Title}
+			tags := append([]string(nil), n.Tags...)
+			for _, p := range n.ProductRefs {
+				tags = append(tags, p.Name)
+			}
+			d.texts[TierGroupTags] = tags
+			d.texts[TierSummary] = []string{n.Summary}
+			d.stories = []content.Text{n.Body}
+			if ix.opts.English && n.EN != nil {
+				d.texts[TierGroupTags] = append(d.texts[TierGroupTags], n.EN.Title)
+				d.texts[TierSummary] = append(d.texts[TierSummary], n.EN.Summary)
+				d.stories = append(d.stories, n.EN.Body)
+			}
 		}
 		docs = append(docs, d)
 	}
@@ -568,6 +590,10 @@ func (ix *Index) indexBlock(lo, hi int) partial {
 	for id := lo; id < hi; id++ {
 		d := ix.Docs[id]
 		clear(best)
+		if d.words != nil {
+			d.words(d)
+			d.words = nil
+		}
 		for _, t := range d.stories {
 			text, err := ix.cat.Text(t)
 			if err != nil {

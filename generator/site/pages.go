@@ -23,6 +23,7 @@ func (e *edition) plan() []job {
 	add := func(source, path string, view func() *render.Page) {
 		jobs = append(jobs, job{path: e.site.Prefix + path, source: source, ed: e, view: view})
 	}
+	large := func() { jobs[len(jobs)-1].large = true }
 	public := e.publicProducts()
 	certified := filter(public, func(p *content.Product) bool { return p.Cert.Status.Certified() })
 	areas := areaTree(public)
@@ -81,12 +82,14 @@ func (e *edition) plan() []job {
 	add("content/producers", "chu-the/index.html", func() *render.Page {
 		return e.directory("chu-the/", e.r.MustT("nav.producers"), &render.DirectoryData{Producers: e.cat.Producers})
 	})
+	large()
 	for _, pr := range e.cat.Producers {
 		add(pr.File, render.ProducerPath(pr.ID)+"index.html", func() *render.Page { return e.producer(pr) })
 	}
 	add("content/sales-points", "diem-ban/index.html", func() *render.Page {
 		return e.directory("diem-ban/", e.r.MustT("nav.salespoints"), &render.DirectoryData{SalesPoints: e.cat.SalesPoints})
 	})
+	large()
 	for _, s := range e.cat.SalesPoints {
 		addQR(s.File, render.SalesPointPath(s.ID), e.r.Name(s).S, func() *render.Page { return e.salesPoint(s) })
 	}
@@ -105,6 +108,7 @@ func (e *edition) plan() []job {
 			Data: &render.SearchData{Nav: nav}, Breadcrumbs: e.crumbs(e.r.MustT("nav.search"))}
 	})
 	add("layouts/stats.html", statsPath+"index.html", func() *render.Page { return e.statsPage(public) })
+	large()
 	jobs = append(jobs, job{path: e.site.Prefix + "404.html", source: "layouts/404.html", noIndex: true, ed: e, view: func() *render.Page {
 		return &render.Page{Kind: "404", Path: "404.html", Title: e.r.MustT("not_found"), NoIndex: true}
 	}})

@@ -194,7 +194,7 @@ func (c *parsedCache) keep(dir string, pp content.ParsedProduct) {
 func (c *parsedCache) save() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.prev = nil // not needed while the build goes on
+	c.prev, c.folders = nil, nil // not needed while the build goes on
 	if c.tmp != nil {
 		defer os.Remove(c.tmp.Name()) // after the rename, a no-op
 	}

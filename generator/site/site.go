@@ -422,10 +422,29 @@ type job struct {
 	// qrName, when set, is the name the page's QR code files are titled
 	// with; they are written with the page (see qr.go).
 	qrName string
+	// large marks the few pages that list a whole catalogue (every
+	// producer, every sales point, the statistics): megabytes each.
+	large bool
 }
 
+// renderAll renders the large pages first, then the rest in plan order.
+// First, because the memory a large page takes to render (tens of
+// megabytes) then comes on top of the least: the records of the pages
+// written so far grow to the end of the build. It also keeps one core
+// from finishing a large page alone after the others are done.
 func (b *builder) renderAll(jobs []job) {
-	parallel(jobs, b.renderOne)
+	ordered := make([]job, 0, len(jobs))
+	for _, j := range jobs {
+		if j.large {
+			ordered = append(ordered, j)
+		}
+	}
+	for _, j := range jobs {
+		if !j.large {
+			ordered = append(ordered, j)
+		}
+	}
+	parallel(ordered, b.renderOne)
 }
 
 func (b *builder) renderOne(j job) {

@@ -3,6 +3,8 @@ package yamlx
 import (
 	"encoding/binary"
 	"errors"
+	"math"
+
 	"github.com/ocop-vn/ocop/generator/diag"
 	"gopkg.in/yaml.v3"
 )
@@ -47,29 +49,40 @@ func ItemPos(file string, m *yaml.Node, key string, i int) diag.Pos {
 // is loaded; holding 20,000 product trees until then cost about 150 MB.
 type Positions struct {
 	file string
-	base diag.Pos
+	base lineCol // the mapping's; zero when nothing was remembered
 	keys []keyPositions
 }
 
+// lineCol is a position in the file of its Positions: every product
+// keeps a few, so they hold no file name and no 64-bit numbers.
+type lineCol struct{ line, col int32 }
+
 type keyPositions struct {
 	key   string
-	pos   diag.Pos
-	items []diag.Pos
+	pos   lineCol
+	items []lineCol
+}
+
+func lineColOf(n *yaml.Node) lineCol { return lineCol{int32(n.Line), int32(n.Column)} }
+
+func (p Positions) at(lc lineCol) diag.Pos {
+	return diag.Pos{File: p.file, Line: int(lc.line), Col: int(lc.col)}
 }
 
 // Remember records the positions of keys in mapping m of file.
 func Remember(file string, m *yaml.Node, keys ...string) Positions {
-	p := Positions{file: file, base: PosOf(file, m, "")}
+	base := PosOf(file, m, "")
+	p := Positions{file: file, base: lineCol{int32(base.Line), int32(base.Col)}}
 	for _, key := range keys {
 		v := Value(m, key)
 		if v == nil {
 			continue
 		}
-		k := keyPositions{key: key, pos: diag.Pos{File: file, Line: v.Line, Col: v.Column}}
+		k := keyPositions{key: key, pos: lineColOf(v)}
 		if v.Kind == yaml.SequenceNode {
-			k.items = make([]diag.Pos, len(v.Content))
+			k.items = make([]lineCol, len(v.Content))
 			for i, item := range v.Content {
-				k.items[i] = diag.Pos{File: file, Line: item.Line, Col: item.Column}
+				k.items[i] = lineColOf(item)
 			}
 		}
 		p.keys = append(p.keys, k)
@@ -82,20 +95,20 @@ func Remember(file string, m *yaml.Node, keys ...string) Positions {
 func (p Positions) Of(key string) diag.Pos {
 	for _, k := range p.keys {
 		if k.key == key {
-			return k.pos
+			return p.at(k.pos)
 		}
 	}
-	if p.base.File == "" {
+	if p.base.line == 0 {
 		return diag.Pos{File: p.file, Line: 1, Col: 1}
 	}
-	return p.base
+	return p.at(p.base)
 }
 
 // Item is ItemPos for a remembered key.
 func (p Positions) Item(key string, i int) diag.Pos {
 	for _, k := range p.keys {
 		if k.key == key && i < len(k.items) {
-			return k.items[i]
+			return p.at(k.items[i])
 		}
 	}
 	return p.Of(key)
@@ -107,9 +120,9 @@ func (p Positions) Item(key string, i int) diag.Pos {
 func (p Positions) GobEncode() ([]byte, error) {
 	b := binary.AppendUvarint(nil, uint64(len(p.file)))
 	b = append(b, p.file...)
-	pos := func(d diag.Pos) {
-		b = binary.AppendUvarint(b, uint64(d.Line))
-		b = binary.AppendUvarint(b, uint64(d.Col))
+	pos := func(lc lineCol) {
+		b = binary.AppendUvarint(b, uint64(lc.line))
+		b = binary.AppendUvarint(b, uint64(lc.col))
 	}
 	pos(p.base)
 	b = binary.AppendUvarint(b, uint64(len(p.keys)))
@@ -148,9 +161,12 @@ func (p *Positions) GobDecode(data []byte) error {
 		return s
 	}
 	file := str()
-	pos := func() diag.Pos {
-		line := num()
-		return diag.Pos{File: file, Line: line, Col: num()}
+	pos := func() lineCol {
+		line, col := num(), num()
+		if line > math.MaxInt32 || col > math.MaxInt32 {
+			bad = true
+		}
+		return lineCol{int32(line), int32(col)}
 	}
 	q := Positions{file: file, base: pos()}
 	for n := num(); n > 0 && !bad; n-- {

@@ -3,6 +3,7 @@ package yamlx
 import (
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/ocop-vn/ocop/generator/diag"
 	"golang.org/x/text/unicode/norm"
@@ -101,4 +102,37 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestIntern: fields tagged intern share one copy of equal values across
+// files (lists too); untagged fields keep their own; the values are those
+// written, in NFC.
+func TestIntern(t *testing.T) {
+	type rec struct {
+		Place string   `yaml:"place" intern:"true"`
+		Tags  []string `yaml:"tags" intern:"true"`
+		Name  string   `yaml:"name"`
+	}
+	load := func(src string) rec {
+		var l diag.List
+		var r rec
+		Decode("f.yaml", Parse("f.yaml", []byte(src), &l), &r, &l)
+		if l.Len() > 0 {
+			t.Fatalf("%q: %v", src, l.Problems())
+		}
+		return r
+	}
+	nfd := norm.NFD.String("Thanh Hóa")
+	a := load("place: " + nfd + "\ntags: [che, muoi]\nname: Thanh Hóa\n")
+	b := load("place: Thanh Hóa\ntags: [muoi]\nname: Thanh Hóa\n")
+	if a.Place != "Thanh Hóa" || a.Place != b.Place || a.Name != b.Name {
+		t.Fatalf("values: %q %q %q %q", a.Place, b.Place, a.Name, b.Name)
+	}
+	same := func(x, y string) bool { return unsafe.StringData(x) == unsafe.StringData(y) }
+	if !same(a.Place, b.Place) || !same(a.Tags[1], b.Tags[0]) {
+		t.Error("equal values of tagged fields are not shared")
+	}
+	if same(a.Name, b.Name) {
+		t.Error("an untagged field was shared")
+	}
 }
