@@ -150,14 +150,12 @@ type Doc struct {
 	Commune  string
 
 	sortKey string
-	// words fills texts and stories from the document's record when the
-	// document is indexed: made for all documents up front, they were
-	// megabytes held beside the first pages for the whole indexing.
-	words func(d *Doc)
-	texts [numTiers][]string
-	// stories are Markdown texts of the body tier, read from their files
-	// only when the document is indexed (see content.Text).
-	stories []content.Text
+	// words gives the document's texts by tier, and the stories (Markdown
+	// texts of the body tier, read from their files only then; see
+	// content.Text), from its record when the document is indexed: made
+	// for all documents up front, they were megabytes held beside the
+	// first pages for the whole indexing.
+	words func() (texts [numTiers][]string, stories []content.Text)
 }
 
 // Index is the built index, before it is written as files.
@@ -315,8 +313,8 @@ func (ix *Index) collect(cat *content.Catalog) {
 				d.SubEN = p.ProducerRef.NameEN
 			}
 		}
-		d.words = func(d *Doc) {
-			d.texts[TierName] = []string{p.Name}
+		d.words = func() (texts [numTiers][]string, stories []content.Text) {
+			texts[TierName] = []string{p.Name}
 			area := []string{p.Area.Commune, p.Area.District, p.Area.Province}
 			if p.Now != nil {
 				area = append(area, p.Now.Commune, p.Now.District, p.Now.Province)
@@ -324,17 +322,18 @@ func (ix *Index) collect(cat *content.Catalog) {
 			if p.ProducerRef != nil {
 				area = append(area, p.ProducerRef.Name)
 			}
-			d.texts[TierProducerArea] = area
-			d.texts[TierGroupTags] = append([]string{p.GroupName, p.SubgroupName, p.NameEN}, p.Tags...)
-			d.texts[TierSummary] = []string{p.Summary}
+			texts[TierProducerArea] = area
+			texts[TierGroupTags] = append([]string{p.GroupName, p.SubgroupName, p.NameEN}, p.Tags...)
+			texts[TierSummary] = []string{p.Summary}
 			body := append([]string{p.Price}, p.Specs...)
-			d.texts[TierBody] = append(body, p.Standards...)
-			d.stories = []content.Text{p.Story}
+			texts[TierBody] = append(body, p.Standards...)
+			stories = []content.Text{p.Story}
 			if ix.opts.English {
-				d.texts[TierGroupTags] = append(d.texts[TierGroupTags], p.GroupNameEN, p.SubgroupNameEN)
-				d.texts[TierSummary] = append(d.texts[TierSummary], p.SummaryEN)
-				d.stories = append(d.stories, p.StoryEN)
+				texts[TierGroupTags] = append(texts[TierGroupTags], p.GroupNameEN, p.SubgroupNameEN)
+				texts[TierSummary] = append(texts[TierSummary], p.SummaryEN)
+				stories = append(stories, p.StoryEN)
 			}
+			return texts, stories
 		}
 		docs = append(docs, d)
 	}
@@ -345,19 +344,20 @@ func (ix *Index) collect(cat *content.Catalog) {
 		if ix.opts.English {
 			d.TitleEN, d.SubEN = pr.NameEN, ix.englishLabel("producer_kind.", pr.Kind)
 		}
-		d.words = func(d *Doc) {
-			d.texts[TierName] = []string{pr.Name}
-			d.texts[TierProducerArea] = []string{pr.Area.Commune, pr.Area.District, pr.Area.Province, pr.Address, pr.Representative}
+		d.words = func() (texts [numTiers][]string, stories []content.Text) {
+			texts[TierName] = []string{pr.Name}
+			texts[TierProducerArea] = []string{pr.Area.Commune, pr.Area.District, pr.Area.Province, pr.Address, pr.Representative}
 			tags := []string{content.ProducerKinds[pr.Kind]}
 			for _, p := range pr.Products {
 				tags = append(tags, p.Name)
 			}
-			d.texts[TierGroupTags] = tags
-			d.texts[TierSummary] = []string{pr.Description}
+			texts[TierGroupTags] = tags
+			texts[TierSummary] = []string{pr.Description}
 			if ix.opts.English {
-				d.texts[TierGroupTags] = append(d.texts[TierGroupTags], pr.NameEN)
-				d.texts[TierSummary] = append(d.texts[TierSummary], pr.DescriptionEN)
+				texts[TierGroupTags] = append(texts[TierGroupTags], pr.NameEN)
+				texts[TierSummary] = append(texts[TierSummary], pr.DescriptionEN)
 			}
+			return texts, stories
 		}
 		docs = append(docs, d)
 	}
@@ -368,15 +368,16 @@ func (ix *Index) collect(cat *content.Catalog) {
 		if ix.opts.English {
 			d.TitleEN, d.SubEN = sp.NameEN, ix.englishLabel("sales_kind.", sp.Kind)
 		}
-		d.words = func(d *Doc) {
-			d.texts[TierName] = []string{sp.Name}
-			d.texts[TierProducerArea] = []string{sp.Area.Commune, sp.Area.District, sp.Area.Province, sp.Address}
-			d.texts[TierGroupTags] = []string{content.SalesPointKinds[sp.Kind]}
-			d.texts[TierSummary] = []string{sp.Description, sp.Hours}
+		d.words = func() (texts [numTiers][]string, stories []content.Text) {
+			texts[TierName] = []string{sp.Name}
+			texts[TierProducerArea] = []string{sp.Area.Commune, sp.Area.District, sp.Area.Province, sp.Address}
+			texts[TierGroupTags] = []string{content.SalesPointKinds[sp.Kind]}
+			texts[TierSummary] = []string{sp.Description, sp.Hours}
 			if ix.opts.English {
-				d.texts[TierGroupTags] = append(d.texts[TierGroupTags], sp.NameEN)
-				d.texts[TierSummary] = append(d.texts[TierSummary], sp.DescriptionEN)
+				texts[TierGroupTags] = append(texts[TierGroupTags], sp.NameEN)
+				texts[TierSummary] = append(texts[TierSummary], sp.DescriptionEN)
 			}
+			return texts, stories
 		}
 		docs = append(docs, d)
 	}
@@ -389,20 +390,21 @@ func (ix *Index) collect(cat *content.Catalog) {
 		if ix.opts.English && n.EN != nil {
 			d.TitleEN = n.EN.Title
 		}
-		d.words = func(d *Doc) {
-			d.texts[TierName] = []string{n.Title}
+		d.words = func() (texts [numTiers][]string, stories []content.Text) {
+			texts[TierName] = []string{n.Title}
 			tags := append([]string(nil), n.Tags...)
 			for _, p := range n.ProductRefs {
 				tags = append(tags, p.Name)
 			}
-			d.texts[TierGroupTags] = tags
-			d.texts[TierSummary] = []string{n.Summary}
-			d.stories = []content.Text{n.Body}
+			texts[TierGroupTags] = tags
+			texts[TierSummary] = []string{n.Summary}
+			stories = []content.Text{n.Body}
 			if ix.opts.English && n.EN != nil {
-				d.texts[TierGroupTags] = append(d.texts[TierGroupTags], n.EN.Title)
-				d.texts[TierSummary] = append(d.texts[TierSummary], n.EN.Summary)
-				d.stories = append(d.stories, n.EN.Body)
+				texts[TierGroupTags] = append(texts[TierGroupTags], n.EN.Title)
+				texts[TierSummary] = append(texts[TierSummary], n.EN.Summary)
+				stories = append(stories, n.EN.Body)
 			}
+			return texts, stories
 		}
 		docs = append(docs, d)
 	}
@@ -590,20 +592,21 @@ func (ix *Index) indexBlock(lo, hi int) partial {
 	for id := lo; id < hi; id++ {
 		d := ix.Docs[id]
 		clear(best)
+		var texts [numTiers][]string
+		var stories []content.Text
 		if d.words != nil {
-			d.words(d)
+			texts, stories = d.words()
 			d.words = nil
 		}
-		for _, t := range d.stories {
+		for _, t := range stories {
 			text, err := ix.cat.Text(t)
 			if err != nil {
 				ix.errOnce.Do(func() { ix.err = &TextError{Text: t, Err: err} })
 			}
-			d.texts[TierBody] = append(d.texts[TierBody], text)
+			texts[TierBody] = append(texts[TierBody], text)
 		}
-		d.stories = nil
 		for tier := range numTiers {
-			for _, text := range d.texts[tier] {
+			for _, text := range texts[tier] {
 				vntext.EachWordNFC(text, func(w string) {
 					k, ok := cache[w]
 					if !ok {
@@ -645,7 +648,6 @@ func (ix *Index) indexBlock(lo, hi int) partial {
 			}
 			lists[tier].Add(int32(id))
 		}
-		d.texts = [numTiers][]string{} // not needed any more
 	}
 	return part
 }

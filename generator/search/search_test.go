@@ -292,7 +292,10 @@ func TestExactRanksFirst(t *testing.T) {
 	ix := &Index{opts: Options{InlineName: 40, InlineOther: 48}}
 	for _, name := range []string{"Che Thai", "Chế biến Thái", "Chè Thái"} {
 		d := &Doc{Title: name, Group: -1, Province: -1}
-		d.texts[TierName] = []string{name}
+		d.words = func() (texts [numTiers][]string, _ []content.Text) {
+			texts[TierName] = []string{name}
+			return texts, nil
+		}
 		ix.Docs = append(ix.Docs, d)
 	}
 	ix.index()

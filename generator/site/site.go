@@ -433,18 +433,18 @@ type job struct {
 // written so far grow to the end of the build. It also keeps one core
 // from finishing a large page alone after the others are done.
 func (b *builder) renderAll(jobs []job) {
-	ordered := make([]job, 0, len(jobs))
-	for _, j := range jobs {
-		if j.large {
-			ordered = append(ordered, j)
+	// In place (a copy of the plan is megabytes): each large page moves
+	// to the front, the pages before it one place back.
+	front := 0
+	for i := range jobs {
+		if jobs[i].large {
+			j := jobs[i]
+			copy(jobs[front+1:i+1], jobs[front:i])
+			jobs[front] = j
+			front++
 		}
 	}
-	for _, j := range jobs {
-		if !j.large {
-			ordered = append(ordered, j)
-		}
-	}
-	parallel(ordered, b.renderOne)
+	parallel(jobs, b.renderOne)
 }
 
 func (b *builder) renderOne(j job) {

@@ -111,7 +111,7 @@ type decoder struct {
 	// intern is set while decoding a field tagged intern:"true"; its
 	// text is shared with every equal value decoded before (see intern).
 	intern bool
-	bomb  bool
+	bomb   bool
 }
 
 func (d *decoder) pos(n *yaml.Node) diag.Pos {
