@@ -432,19 +432,22 @@ type job struct {
 // megabytes) then comes on top of the least: the records of the pages
 // written so far grow to the end of the build. It also keeps one core
 // from finishing a large page alone after the others are done.
+// The plan itself is left as it is: the sitemap and the search index read
+// it beside the rendering. The order is a list of indexes, a tenth of the
+// size of a copy.
 func (b *builder) renderAll(jobs []job) {
-	// In place (a copy of the plan is megabytes): each large page moves
-	// to the front, the pages before it one place back.
-	front := 0
-	for i := range jobs {
-		if jobs[i].large {
-			j := jobs[i]
-			copy(jobs[front+1:i+1], jobs[front:i])
-			jobs[front] = j
-			front++
+	order := make([]int32, 0, len(jobs))
+	for i, j := range jobs {
+		if j.large {
+			order = append(order, int32(i))
 		}
 	}
-	parallel(jobs, b.renderOne)
+	for i, j := range jobs {
+		if !j.large {
+			order = append(order, int32(i))
+		}
+	}
+	parallel(order, func(i int32) { b.renderOne(jobs[i]) })
 }
 
 func (b *builder) renderOne(j job) {
