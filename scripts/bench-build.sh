@@ -43,7 +43,7 @@ settle() { # $1: the source folder the next tool reads
   tar -cf - "$1" 2>/dev/null | cat > /dev/null
 }
 
-echo "| products | ocop cold s | hugo cold s | ocop / hugo | ocop peak RSS MB | hugo peak RSS MB | ocop no-change s | ocop one-edit s | one-edit / cold |"
+echo "| products | ocop cold s | hugo cold s | ocop / hugo | ocop peak RSS MiB | hugo peak RSS MiB | ocop no-change s | ocop one-edit s | one-edit / cold |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $sizes; do
   corpus="$work/c$n"
@@ -70,6 +70,6 @@ for n in $sizes; do
   ut=$(cut -d' ' -f1 "$work/u.txt" | median); et=$(cut -d' ' -f1 "$work/e.txt" | median)
   awk -v n="$n" -v ot="$ot" -v ht="$ht" -v om="$om" -v hm="$hm" -v ut="$ut" -v et="$et" \
     'BEGIN { printf "| %d | %.2f | %.2f | %.2f | %.0f | %.0f | %.2f | %.2f | %.0f %% |\n", n, ot, ht, ot/ht, om/1024, hm/1024, ut, et, 100*et/ot }'
-  echo "  raw ($n): ocop cold $(cut -d' ' -f1 "$work/o.txt" | tr '\n' ' ')| hugo $(cut -d' ' -f1 "$work/h.txt" | tr '\n' ' ')| no-change $(cut -d' ' -f1 "$work/u.txt" | tr '\n' ' ')| one-edit $(cut -d' ' -f1 "$work/e.txt" | tr '\n' ' ')| ocop RSS MB $(awk '{printf "%.0f ", $2/1024}' "$work/o.txt")| hugo RSS MB $(awk '{printf "%.0f ", $2/1024}' "$work/h.txt")" >&2
+  echo "  raw ($n): ocop cold $(cut -d' ' -f1 "$work/o.txt" | tr '\n' ' ')| hugo $(cut -d' ' -f1 "$work/h.txt" | tr '\n' ' ')| no-change $(cut -d' ' -f1 "$work/u.txt" | tr '\n' ' ')| one-edit $(cut -d' ' -f1 "$work/e.txt" | tr '\n' ' ')| ocop RSS MiB $(awk '{printf "%.0f ", $2/1024}' "$work/o.txt")| hugo RSS MiB $(awk '{printf "%.0f ", $2/1024}' "$work/h.txt")" >&2
   rm -rf "$work/out-o"
 done

@@ -147,11 +147,13 @@ func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
 // sets none. Go's default, 100, lets the heap grow to twice what is live
 // before collecting; most of what a build holds live is the catalogue,
 // loaded once and kept to the end, so that doubling was most of a build's
-// memory (495-517 MiB peak at 20,000 products). At 60 the peak was
-// 401-403 MiB with no measurable difference in time, side by side on the
-// 2-core VM of BENCHMARKS.md (session 5): the collector runs more often,
-// but each run has less to do beyond the catalogue.
-const defaultGCPercent = 60
+// memory. At 20,000 products on the 2-core VM of BENCHMARKS.md (session
+// 5, one run at a time, alternating): GOGC=100 peaked near 500 MiB,
+// 60 at 385-388 MiB, 55 at 373-378 MiB, with build times within the
+// machine's noise of each other (55: 70.9 and 70.6 s; 60: 72.6 and
+// 76.4 s). The collector runs more often, but each run has little to do
+// beyond the catalogue.
+const defaultGCPercent = 55
 
 // setGCPercent applies defaultGCPercent unless GOGC is set, so a host can
 // still choose (GOGC=100 for speed on a machine with memory to spare,
