@@ -434,38 +434,33 @@ func writeManifest(w io.Writer, m *manifest) error {
 	if err := enc.Encode(&head); err != nil {
 		return err
 	}
-	inputs := make([]inputEntry, 0, manifestChunk)
-	for name, s := range m.Inputs {
-		if inputs = append(inputs, inputEntry{name, s}); len(inputs) == manifestChunk {
-			if err := enc.Encode(inputs); err != nil {
-				return err
-			}
-			inputs = inputs[:0]
-		}
+	if err := encodeChunks(enc, m.Inputs, func(name string, s stamp) inputEntry { return inputEntry{name, s} }); err != nil {
+		return err
 	}
-	if len(inputs) > 0 {
-		if err := enc.Encode(inputs); err != nil {
-			return err
-		}
-	}
-	files := make([]fileEntry, 0, manifestChunk)
-	for name, f := range m.Files {
-		if files = append(files, fileEntry{name, f}); len(files) == manifestChunk {
-			if err := enc.Encode(files); err != nil {
-				return err
-			}
-			files = files[:0]
-		}
-	}
-	if len(files) > 0 {
-		if err := enc.Encode(files); err != nil {
-			return err
-		}
+	if err := encodeChunks(enc, m.Files, func(name string, f outFile) fileEntry { return fileEntry{name, f} }); err != nil {
+		return err
 	}
 	for lo := 0; lo < len(m.Warnings); lo += manifestChunk {
 		if err := enc.Encode(m.Warnings[lo:min(lo+manifestChunk, len(m.Warnings))]); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// encodeChunks writes the entries of m, made by entry, in chunks.
+func encodeChunks[V, E any](enc *gob.Encoder, m map[string]V, entry func(string, V) E) error {
+	chunk := make([]E, 0, min(len(m), manifestChunk))
+	for k, v := range m {
+		if chunk = append(chunk, entry(k, v)); len(chunk) == manifestChunk {
+			if err := enc.Encode(chunk); err != nil {
+				return err
+			}
+			chunk = chunk[:0]
+		}
+	}
+	if len(chunk) > 0 {
+		return enc.Encode(chunk)
 	}
 	return nil
 }
@@ -482,41 +477,35 @@ func decodeManifest(r io.Reader) (*manifest, error) {
 	m := &manifest{Version: head.Version, Key: head.Key, Derived: head.Derived, Stamped: head.Stamped,
 		Pages: head.Pages, Products: head.Products,
 		Inputs: make(map[string]stamp, head.Inputs), Files: make(map[string]outFile, head.Files)}
-	for len(m.Inputs) < head.Inputs {
-		var chunk []inputEntry
-		if err := dec.Decode(&chunk); err != nil {
-			return nil, err
-		}
-		if len(chunk) == 0 {
-			return nil, errors.New("manifest: empty chunk")
-		}
-		for _, e := range chunk {
-			m.Inputs[e.Name] = e.Stamp
-		}
+	if err := decodeChunks(dec, head.Inputs, func(e inputEntry) { m.Inputs[e.Name] = e.Stamp }); err != nil {
+		return nil, err
 	}
-	for len(m.Files) < head.Files {
-		var chunk []fileEntry
-		if err := dec.Decode(&chunk); err != nil {
-			return nil, err
-		}
-		if len(chunk) == 0 {
-			return nil, errors.New("manifest: empty chunk")
-		}
-		for _, e := range chunk {
-			m.Files[e.Name] = e.File
-		}
+	if err := decodeChunks(dec, head.Files, func(e fileEntry) { m.Files[e.Name] = e.File }); err != nil {
+		return nil, err
 	}
-	for len(m.Warnings) < head.Warnings {
-		var chunk []diag.Problem
-		if err := dec.Decode(&chunk); err != nil {
-			return nil, err
-		}
-		if len(chunk) == 0 {
-			return nil, errors.New("manifest: empty chunk")
-		}
-		m.Warnings = append(m.Warnings, chunk...)
+	if err := decodeChunks(dec, head.Warnings, func(p diag.Problem) { m.Warnings = append(m.Warnings, p) }); err != nil {
+		return nil, err
 	}
 	return m, nil
+}
+
+// decodeChunks reads chunks until n entries have been read, handing each
+// entry to add.
+func decodeChunks[E any](dec *gob.Decoder, n int, add func(E)) error {
+	for read := 0; read < n; {
+		var chunk []E
+		if err := dec.Decode(&chunk); err != nil {
+			return err
+		}
+		if len(chunk) == 0 {
+			return errors.New("manifest: empty chunk")
+		}
+		for _, e := range chunk {
+			add(e)
+		}
+		read += len(chunk)
+	}
+	return nil
 }
 
 // inputRoots are the files and folders of a site that a build reads.
