@@ -19,7 +19,9 @@
 // none, the English edition shows the Vietnamese text.
 //
 // Every key of every file is listed on the struct that decodes it below;
-// unknown keys are errors. Text is normalised to Unicode NFC on load. Load
+// unknown keys are errors. Fields tagged intern:"true" hold values that
+// many files repeat (places, councils, criteria sets); yamlx keeps one
+// copy of each such value. Text is normalised to Unicode NFC on load. Load
 // never stops at the first problem: it returns the catalogue together with
 // every problem found, each with file, line and column.
 package content

@@ -86,7 +86,7 @@ func (p *Publisher) Write(rel string, data []byte) error {
 		defer func() {
 			// A buffer grown by one of the few very large pages is let
 			// go rather than kept, unused, to the end of the build.
-			if out.Cap() <= maxPooled {
+			if out.Cap() <= MaxPooled {
 				minified.Put(out)
 			}
 		}()
@@ -105,8 +105,12 @@ func (p *Publisher) Write(rel string, data []byte) error {
 // build of 20,000 products minifies about a gigabyte of pages.
 var minified = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// maxPooled is the largest minified buffer kept for the next file.
-const maxPooled = 256 << 10
+// MaxPooled is the largest buffer kept for reuse by the next file (here)
+// or page (the site's page buffers): the few pages listing every producer
+// or sales point run to megabytes, and buffers grown for them would
+// otherwise stay, unused, to the end of the build — tens of megabytes at
+// 20,000 products, for pages a hundred times smaller.
+const MaxPooled = 256 << 10
 
 // WriteRaw stores data unchanged (images, files that are already final).
 func (p *Publisher) WriteRaw(rel string, data []byte) error {

@@ -882,13 +882,6 @@ func Gaps(ids []int32) string {
 // Code is the character of a posting: variant·5 + tier.
 func Code(variant, tier int) byte { return b64[min(variant, MaxVariant)*numTiers+tier] }
 
-// shards makes every shard file's content, by file key.
-func (ix *Index) shards(recs []json.RawMessage) map[string]*shard {
-	out := map[string]*shard{}
-	ix.eachShard(recs, func(k string, s *shard) { out[k] = s })
-	return out
-}
-
 // eachShard makes the shard files' contents and hands each to emit, under
 // its file key, as soon as it is complete. A shard holds the words that
 // start with its key and, for a key shorter than ShardLen, their union;

@@ -483,3 +483,10 @@ func TestPostings(t *testing.T) {
 		}
 	}
 }
+
+// shards makes every shard file's content, by file key, for tests to read.
+func (ix *Index) shards(recs []json.RawMessage) map[string]*shard {
+	out := map[string]*shard{}
+	ix.eachShard(recs, func(k string, s *shard) { out[k] = s })
+	return out
+}

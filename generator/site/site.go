@@ -493,15 +493,10 @@ type pageBuffer struct {
 
 var pageBuffers = sync.Pool{New: func() any { return new(pageBuffer) }}
 
-// maxPooledPage is the largest buffer kept for the next page: the few
-// pages listing every producer or sales point run to megabytes, and
-// buffers grown for them would otherwise stay to the end of the build,
-// tens of megabytes at 20,000 products, for pages a hundred times smaller.
-const maxPooledPage = 256 << 10
-
-// release gives buf back for another page, unless a large page grew it.
+// release gives buf back for another page, unless a large page grew it
+// (see publish.MaxPooled).
 func (buf *pageBuffer) release() {
-	if buf.tmpl.Cap() > maxPooledPage || cap(buf.rel) > maxPooledPage {
+	if buf.tmpl.Cap() > publish.MaxPooled || cap(buf.rel) > publish.MaxPooled {
 		return
 	}
 	pageBuffers.Put(buf)
