@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -52,7 +51,7 @@ func commands() []command {
 }
 
 func main() {
-	setGCPercent()
+	tuneGC()
 	stopProfiles := startProfiles()
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	stopProfiles()
@@ -141,25 +140,4 @@ func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
 		return 2, false
 	}
 	return 0, true
-}
-
-// defaultGCPercent is the garbage collector's GOGC when the environment
-// sets none. Go's default, 100, lets the heap grow to twice what is live
-// before collecting; most of what a build holds live is the catalogue,
-// loaded once and kept to the end, so that doubling was most of a build's
-// memory. At 20,000 products on the 2-core VM of BENCHMARKS.md (session
-// 5, one run at a time, alternating): GOGC=100 peaked near 500 MiB,
-// 60 at 385-388 MiB, 55 at 373-378 MiB, with build times within the
-// machine's noise of each other (55: 70.9 and 70.6 s; 60: 72.6 and
-// 76.4 s). The collector runs more often, but each run has little to do
-// beyond the catalogue.
-const defaultGCPercent = 55
-
-// setGCPercent applies defaultGCPercent unless GOGC is set, so a host can
-// still choose (GOGC=100 for speed on a machine with memory to spare,
-// GOMEMLIMIT for a hard ceiling; see README, "Memory").
-func setGCPercent() {
-	if _, set := os.LookupEnv("GOGC"); !set {
-		debug.SetGCPercent(defaultGCPercent)
-	}
 }
