@@ -112,6 +112,13 @@ func TestCatalogComplete(t *testing.T) {
 		if a, b := len(verbRE.FindAllString(f, -1)), len(verbRE.FindAllString(vi, -1)); a != b {
 			t.Errorf("%q has %d arguments, its translation %d", f, a, b)
 		}
+		// The arguments are taken back from the English message as text,
+		// so a translation can only print them as text.
+		for _, v := range verbRE.FindAllString(vi, -1) {
+			if !strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "v") {
+				t.Errorf("%q: translation %q prints an argument with %s; use %%s", f, vi, v)
+			}
+		}
 	}
 	sort.Strings(missing)
 	if len(missing) > 0 {

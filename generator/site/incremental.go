@@ -520,6 +520,10 @@ func stampInputs(dir string) map[string]stamp {
 		if err != nil {
 			return nil
 		}
+		// rel is a slice of the whole path the walk made, site folder
+		// included: a copy keeps only the relative part, for each of a
+		// hundred thousand files held to the end of the build.
+		rel = strings.Clone(rel)
 		mu.Lock()
 		out[rel] = stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
 		mu.Unlock()

@@ -317,7 +317,7 @@ func prepare(fsys fs.FS, sink publish.Sink, opts Options, cache *content.Cache, 
 	theme := overlay{top: fsys, base: opts.Theme}
 	b := &builder{
 		cat: cat, l: l, now: opts.Now,
-		pub: publish.New(sink, !opts.NoMinify), pending: map[string][]string{}, fileURLs: opts.FileURLs,
+		pub: publish.New(sink, !opts.NoMinify), pending: map[string]*linkUse{}, fileURLs: opts.FileURLs,
 		site: fsys, theme: theme,
 	}
 	usable := true
@@ -393,11 +393,13 @@ type builder struct {
 
 	mu sync.Mutex
 	// planned holds every page path before rendering starts, so most links
-	// are checked as soon as their page is rendered; pending keeps, per
-	// page, the few that point elsewhere (assets, feeds), checked at the end
-	// against what was written. Nothing else of a page is kept in memory.
+	// are checked as soon as their page is rendered; pending keeps the
+	// targets of the others (assets, feeds, QR codes), checked at the end
+	// against what was written: once per target, not per page, as every
+	// page links the same style sheet and feed. Nothing else of a page is
+	// kept in memory.
 	planned map[string]bool
-	pending map[string][]string
+	pending map[string]*linkUse
 }
 
 // edition is one language edition of the site: its configuration (title,
@@ -516,7 +518,7 @@ func (b *builder) page(j job, view *render.Page, kind *string, buf *pageBuffer) 
 		return nil, err
 	}
 	html := buf.tmpl.Bytes()
-	var pending []string
+	var pending []pendingLink
 	seen := map[string]bool{}
 	keep := func(u string) {
 		target, ok := b.internalPath(u)
@@ -524,7 +526,7 @@ func (b *builder) page(j job, view *render.Page, kind *string, buf *pageBuffer) 
 			return
 		}
 		seen[target] = true
-		pending = append(pending, u)
+		pending = append(pending, pendingLink{target, u})
 	}
 	// The 404 page is served at any missing address, so only root-relative
 	// links work from it; every other page links relatively.
@@ -536,7 +538,9 @@ func (b *builder) page(j job, view *render.Page, kind *string, buf *pageBuffer) 
 	}
 	if len(pending) > 0 {
 		b.mu.Lock()
-		b.pending[j.path] = pending
+		for _, l := range pending {
+			b.pending[l.target] = b.pending[l.target].add(j.path, l.href)
+		}
 		b.mu.Unlock()
 	}
 	return html, nil
