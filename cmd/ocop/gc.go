@@ -56,9 +56,8 @@ func tuneGC() {
 			return sample[0].Value.Uint64()
 		},
 		set:     func(p int) { debug.SetGCPercent(p) },
-		percent: gcMaxPercent,
+		percent: gcMaxPercent, // Go's default, what the process starts with
 	}
-	debug.SetGCPercent(t.percent)
 	t.arm()
 }
 
